@@ -1,0 +1,41 @@
+/* .resumelint.yml: per-repository settings, found by walking up from the
+ * resume's folder (or named with --config).
+ *
+ *   rules:            # per-rule severity: error, warning, info or off
+ *     no-gpa: off
+ *     no-objective: warning
+ *   max-pages: 1      # page limit (default 1)
+ *   paper: letter     # letter or a4 (default letter)
+ *   job: posting.md   # job posting to tailor to, relative to this file
+ */
+#ifndef RL_CONFIG_H
+#define RL_CONFIG_H
+
+#include "diag.h"
+#include "lint_opts.h"
+#include "rule.h"
+
+#define RL_CONFIG_NAMES { ".resumelint.yml", ".resumelint.yaml", NULL }
+
+struct rl_config {
+	char *path;
+	int has_max_pages;
+	unsigned max_pages;
+	int has_paper;
+	enum rl_paper paper;
+	struct rl_rule_override *overrides;
+	size_t noverrides;
+	char *job;           /* resolved against the config file's folder */
+};
+
+/* Loads and validates (rule ids against rules). 0, or -1 with errors. */
+int rl_config_load(const char *path, const struct rl_ruleset *rules, struct rl_config *cfg,
+		   struct rl_diags *diags);
+void rl_config_free(struct rl_config *cfg);
+/* The config file that applies to a resume in dir: the first one found in
+ * dir or a parent. NULL when none; free() the result. */
+char *rl_config_find(const char *dir);
+/* Copies the config's settings onto opts. */
+void rl_config_apply(const struct rl_config *cfg, struct rl_lint_opts *opts);
+
+#endif

@@ -1,0 +1,393 @@
+/* Document model: building blocks with source maps, and name tables. */
+#include "doc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "utf8.h"
+
+struct rl_block_builder {
+	int open;
+	enum rl_block_kind kind;
+	unsigned level, flags;
+	struct rl_buf text;
+	struct rl_seg *segs;
+	size_t nsegs, cap;
+};
+
+static const char *const format_names[] = {
+	[RL_FORMAT_MARKDOWN] = "markdown",
+	[RL_FORMAT_DOCX] = "docx",
+	[RL_FORMAT_WORDXML] = "wordxml",
+	[RL_FORMAT_TEXT] = "text",
+};
+
+static const char *const section_names[RL_SEC_COUNT] = {
+	[RL_SEC_CONTACT] = "contact",
+	[RL_SEC_SUMMARY] = "summary",
+	[RL_SEC_OBJECTIVE] = "objective",
+	[RL_SEC_EXPERIENCE] = "experience",
+	[RL_SEC_EDUCATION] = "education",
+	[RL_SEC_SKILLS] = "skills",
+	[RL_SEC_PROJECTS] = "projects",
+	[RL_SEC_COURSEWORK] = "coursework",
+	[RL_SEC_AWARDS] = "awards",
+	[RL_SEC_PUBLICATIONS] = "publications",
+	[RL_SEC_CERTIFICATIONS] = "certifications",
+	[RL_SEC_VOLUNTEERING] = "volunteering",
+	[RL_SEC_INTERESTS] = "interests",
+	[RL_SEC_REFERENCES] = "references",
+	[RL_SEC_OTHER] = "other",
+};
+
+static const char *const block_names[RL_BLOCK_COUNT] = {
+	[RL_BLOCK_HEADING] = "heading",
+	[RL_BLOCK_PARAGRAPH] = "paragraph",
+	[RL_BLOCK_LIST_ITEM] = "list-item",
+	[RL_BLOCK_TABLE_CELL] = "table-cell",
+	[RL_BLOCK_CODE] = "code",
+	[RL_BLOCK_META] = "meta",
+	[RL_BLOCK_TERM] = "term",
+	[RL_BLOCK_DEFINITION] = "definition",
+	[RL_BLOCK_RULE] = "rule",
+	[RL_BLOCK_PAGE_HEADER] = "header",
+	[RL_BLOCK_PAGE_FOOTER] = "footer",
+};
+
+const char *rl_format_name(enum rl_format f)
+{
+	return format_names[f];
+}
+
+const char *rl_section_kind_name(enum rl_section_kind k)
+{
+	return k < RL_SEC_COUNT ? section_names[k] : "other";
+}
+
+int rl_section_kind_parse(const char *name)
+{
+	for (int i = 0; i < RL_SEC_COUNT; i++)
+		if (strcmp(section_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+const char *rl_block_kind_name(enum rl_block_kind k)
+{
+	return k < RL_BLOCK_COUNT ? block_names[k] : "?";
+}
+
+int rl_block_kind_parse(const char *name)
+{
+	for (int i = 0; i < RL_BLOCK_COUNT; i++)
+		if (strcmp(block_names[i], name) == 0)
+			return i;
+	return -1;
+}
+
+struct rl_doc *rl_doc_new(enum rl_format format, struct rl_source *src)
+{
+	struct rl_doc *doc = rl_xcalloc(1, sizeof *doc);
+	doc->format = format;
+	doc->src = src;
+	doc->bb = rl_xcalloc(1, sizeof *doc->bb);
+	rl_buf_init(&doc->bb->text);
+	rl_diags_init(&doc->diags);
+	return doc;
+}
+
+void rl_doc_free(struct rl_doc *doc)
+{
+	if (!doc)
+		return;
+	for (size_t i = 0; i < doc->nblocks; i++) {
+		free(doc->blocks[i].text);
+		free(doc->blocks[i].segs);
+	}
+	free(doc->blocks);
+	free(doc->sections);
+	for (size_t i = 0; i < doc->nimages; i++) {
+		free(doc->images[i].src);
+		free(doc->images[i].alt);
+	}
+	free(doc->images);
+	for (size_t i = 0; i < doc->nlinks; i++)
+		free(doc->links[i].url);
+	free(doc->links);
+	for (size_t i = 0; i < doc->ncomments; i++)
+		free(doc->comments[i].text);
+	free(doc->comments);
+	for (size_t i = 0; i < doc->nmeta; i++) {
+		free(doc->meta[i].key);
+		free(doc->meta[i].value);
+	}
+	free(doc->meta);
+	if (doc->bb) {
+		rl_buf_free(&doc->bb->text);
+		free(doc->bb->segs);
+		free(doc->bb);
+	}
+	rl_diags_free(&doc->diags);
+	rl_source_free(doc->src);
+	free(doc);
+}
+
+void rl_doc_begin_block(struct rl_doc *doc, enum rl_block_kind kind, unsigned level, unsigned flags)
+{
+	struct rl_block_builder *bb = doc->bb;
+	if (bb->open)
+		rl_doc_end_block(doc);
+	bb->open = 1;
+	bb->kind = kind;
+	bb->level = level;
+	bb->flags = flags;
+	rl_buf_clear(&bb->text);
+	bb->nsegs = 0;
+}
+
+int rl_doc_in_block(const struct rl_doc *doc)
+{
+	return doc->bb->open;
+}
+
+static void add_piece(struct rl_doc *doc, const char *text, size_t len, size_t src_off, int synthetic,
+		      size_t src_len)
+{
+	struct rl_block_builder *bb = doc->bb;
+	if (!len)
+		return;
+	if (!bb->open)
+		rl_doc_begin_block(doc, RL_BLOCK_PARAGRAPH, 0, 0);
+	struct rl_seg *last = bb->nsegs ? &bb->segs[bb->nsegs - 1] : NULL;
+	if (last && !synthetic && !last->synthetic && last->src_off + last->len == src_off &&
+	    last->text_off + last->len == bb->text.len) {
+		last->len += (uint32_t)len;
+	} else {
+		RL_GROW(bb->segs, bb->nsegs, bb->cap);
+		struct rl_seg *s = &bb->segs[bb->nsegs++];
+		s->text_off = (uint32_t)bb->text.len;
+		s->src_off = (uint32_t)src_off;
+		s->len = (uint32_t)len;
+		s->synthetic = synthetic ? 1u : 0u;
+		s->src_len = synthetic ? (uint32_t)(src_len & 0x7FFFFFFF) : 0;
+	}
+	rl_buf_add(&bb->text, text, len);
+}
+
+void rl_doc_text(struct rl_doc *doc, const char *text, size_t len, size_t src_off)
+{
+	add_piece(doc, text, len, src_off, 0, 0);
+}
+
+void rl_doc_synth(struct rl_doc *doc, const char *text, size_t len, size_t src_off, size_t src_len)
+{
+	add_piece(doc, text, len, src_off, 1, src_len);
+}
+
+size_t rl_doc_text_end(const struct rl_doc *doc)
+{
+	const struct rl_block_builder *bb = doc->bb;
+	if (!bb->open || !bb->nsegs)
+		return 0;
+	const struct rl_seg *s = &bb->segs[bb->nsegs - 1];
+	return s->synthetic ? s->src_off + s->src_len : s->src_off + s->len;
+}
+
+static int is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+static struct rl_block *push_block(struct rl_doc *doc)
+{
+	RL_GROW(doc->blocks, doc->nblocks, doc->cap_blocks);
+	struct rl_block *b = &doc->blocks[doc->nblocks++];
+	memset(b, 0, sizeof *b);
+	return b;
+}
+
+struct rl_block *rl_doc_end_block(struct rl_doc *doc)
+{
+	struct rl_block_builder *bb = doc->bb;
+	if (!bb->open)
+		return NULL;
+	bb->open = 0;
+	size_t lead = 0, end = bb->text.len;
+	while (lead < end && is_space(bb->text.data[lead]))
+		lead++;
+	while (end > lead && is_space(bb->text.data[end - 1]))
+		end--;
+	if (end == lead)
+		return NULL;
+
+	struct rl_block *b = push_block(doc);
+	b->kind = bb->kind;
+	b->level = bb->level;
+	b->flags = bb->flags;
+	b->text = rl_xstrndup(bb->text.data + lead, end - lead);
+	b->text_len = end - lead;
+	b->segs = rl_xreallocarray(NULL, bb->nsegs, sizeof *b->segs);
+	for (size_t i = 0; i < bb->nsegs; i++) {
+		struct rl_seg s = bb->segs[i];
+		size_t s0 = s.text_off, s1 = s.text_off + s.len;
+		if (s1 <= lead || s0 >= end)
+			continue;
+		size_t cut = s0 < lead ? lead - s0 : 0;
+		if (s1 > end)
+			s1 = end;
+		s.text_off = (uint32_t)(s0 + cut - lead);
+		s.len = (uint32_t)(s1 - s0 - cut);
+		if (!s.synthetic)
+			s.src_off += (uint32_t)cut;
+		b->segs[b->nsegs++] = s;
+	}
+	rl_block_span(b, 0, b->text_len, &b->start, &b->end);
+	return b;
+}
+
+struct rl_block *rl_doc_add_empty_block(struct rl_doc *doc, enum rl_block_kind kind, size_t src_off)
+{
+	if (doc->bb->open)
+		rl_doc_end_block(doc);
+	struct rl_block *b = push_block(doc);
+	b->kind = kind;
+	b->text = rl_xstrdup("");
+	b->start = b->end = src_off;
+	return b;
+}
+
+static const struct rl_seg *find_seg(const struct rl_block *b, size_t t)
+{
+	size_t lo = 0, hi = b->nsegs;
+	if (!b->nsegs)
+		return NULL;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (b->segs[mid].text_off <= t)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return &b->segs[lo];
+}
+
+size_t rl_block_src(const struct rl_block *b, size_t t)
+{
+	const struct rl_seg *s = find_seg(b, t);
+	if (!s)
+		return b->start;
+	if (s->synthetic)
+		return s->src_off;
+	size_t d = t - s->text_off;
+	if (d > s->len)
+		d = s->len;
+	return s->src_off + d;
+}
+
+void rl_block_span(const struct rl_block *b, size_t t0, size_t t1, size_t *start, size_t *end)
+{
+	if (!b->nsegs) {
+		*start = *end = b->start;
+		return;
+	}
+	*start = rl_block_src(b, t0);
+	if (t1 <= t0) {
+		*end = *start;
+		return;
+	}
+	/* the end is just past the last byte: map that byte, then step over it */
+	const struct rl_seg *s = find_seg(b, t1 - 1);
+	if (s->synthetic)
+		*end = s->src_off + s->src_len;
+	else
+		*end = s->src_off + (t1 - 1 - s->text_off) + 1;
+	if (*end < *start)
+		*end = *start;
+}
+
+void rl_doc_add_image(struct rl_doc *doc, size_t start, size_t end, const char *src, size_t src_len,
+		      const char *alt, size_t alt_len)
+{
+	RL_GROW(doc->images, doc->nimages, doc->cap_images);
+	struct rl_image *im = &doc->images[doc->nimages++];
+	im->start = start;
+	im->end = end;
+	im->block = SIZE_MAX;
+	im->src = rl_xstrndup(src ? src : "", src ? src_len : 0);
+	im->alt = rl_xstrndup(alt ? alt : "", alt ? alt_len : 0);
+}
+
+void rl_doc_add_link(struct rl_doc *doc, size_t start, size_t end, const char *url, size_t url_len)
+{
+	RL_GROW(doc->links, doc->nlinks, doc->cap_links);
+	struct rl_link *l = &doc->links[doc->nlinks++];
+	l->start = start;
+	l->end = end;
+	l->url = rl_xstrndup(url, url_len);
+}
+
+void rl_doc_add_comment(struct rl_doc *doc, size_t start, size_t end, const char *text, size_t len)
+{
+	while (len && is_space(*text)) {
+		text++;
+		len--;
+	}
+	while (len && is_space(text[len - 1]))
+		len--;
+	RL_GROW(doc->comments, doc->ncomments, doc->cap_comments);
+	struct rl_comment *c = &doc->comments[doc->ncomments++];
+	c->start = start;
+	c->end = end;
+	c->text = rl_xstrndup(text, len);
+}
+
+void rl_doc_add_meta(struct rl_doc *doc, const char *key, const char *value, size_t start, size_t end)
+{
+	RL_GROW(doc->meta, doc->nmeta, doc->cap_meta);
+	struct rl_meta *m = &doc->meta[doc->nmeta++];
+	m->key = rl_xstrdup(key);
+	m->value = rl_xstrdup(value);
+	m->start = start;
+	m->end = end;
+}
+
+size_t rl_count_words(const char *s, size_t len)
+{
+	size_t words = 0;
+	int in_word = 0, has_alnum = 0;
+	for (size_t i = 0; i <= len; i++) {
+		unsigned char c = i < len ? (unsigned char)s[i] : ' ';
+		if (is_space((char)c)) {
+			if (in_word && has_alnum)
+				words++;
+			in_word = has_alnum = 0;
+			continue;
+		}
+		in_word = 1;
+		if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			has_alnum = 1;
+	}
+	return words;
+}
+
+void rl_doc_finish(struct rl_doc *doc)
+{
+	if (doc->bb->open)
+		rl_doc_end_block(doc);
+	doc->words = 0;
+	for (size_t i = 0; i < doc->nblocks; i++) {
+		const struct rl_block *b = &doc->blocks[i];
+		if (b->kind == RL_BLOCK_META || b->kind == RL_BLOCK_PAGE_HEADER ||
+		    b->kind == RL_BLOCK_PAGE_FOOTER)
+			continue;
+		doc->words += rl_count_words(b->text, b->text_len);
+	}
+	if (doc->src->n_invalid) {
+		struct rl_pos p = rl_source_pos(doc->src, doc->src->first_invalid);
+		rl_diags_add(&doc->diags, RL_DIAG_WARNING, doc->src->path, p.line, p.col,
+			     "%zu byte%s not valid UTF-8 (or NUL), read as U+FFFD", doc->src->n_invalid,
+			     doc->src->n_invalid == 1 ? " is" : "s are");
+	}
+}

@@ -1,0 +1,231 @@
+/* pcre2 patterns with `unless` exceptions and match budgets. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "matcher.h"
+
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+static struct rl_matcher *matcher_of(struct rl_rule *r)
+{
+	return (struct rl_matcher *)r->impl; /* first member, see matcher.h */
+}
+
+static int set_pattern(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	char *p = rl_rule_join_patterns(v, ld);
+	if (!p)
+		return -1;
+	free(matcher_of(r)->pattern);
+	matcher_of(r)->pattern = p;
+	return 0;
+}
+
+static int set_unless(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	char *p = rl_rule_join_patterns(v, ld);
+	if (!p)
+		return -1;
+	free(matcher_of(r)->unless);
+	matcher_of(r)->unless = p;
+	return 0;
+}
+
+static int set_case(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	int b = rl_yscalar_bool(v);
+	if (b < 0) {
+		rl_rule_error(ld, v, "expected true or false");
+		return -1;
+	}
+	matcher_of(r)->case_sensitive = b;
+	return 0;
+}
+
+static int set_limit(uint32_t *slot, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	char *end;
+	if (rl_rule_want_scalar(v, ld, "a number"))
+		return -1;
+	unsigned long n = strtoul(v->value, &end, 10);
+	if (*end || !*v->value || n == 0 || n > 100000000ul) {
+		rl_rule_error(ld, v, "expected a whole number from 1 to 100000000");
+		return -1;
+	}
+	*slot = (uint32_t)n;
+	return 0;
+}
+
+static int set_match_limit(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	return set_limit(&matcher_of(r)->match_limit, v, ld);
+}
+
+static int set_depth_limit(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	return set_limit(&matcher_of(r)->depth_limit, v, ld);
+}
+
+const struct rl_rule_key rl_matcher_keys[] = {
+	{ "pattern", set_pattern, "a PCRE2 regular expression (or a list of them, any may match)" },
+	{ "unless", set_unless, "exceptions: a match that an `unless` match overlaps is not reported" },
+	{ "case-sensitive", set_case, "true to match case exactly (default false)" },
+	{ "match-limit", set_match_limit, "pcre2 match limit per attempt (default 200000)" },
+	{ "depth-limit", set_depth_limit, "pcre2 depth limit per attempt (default 5000)" },
+	{ NULL, NULL, NULL },
+};
+
+void rl_matcher_init(struct rl_matcher *m)
+{
+	memset(m, 0, sizeof *m);
+	m->match_limit = RL_PATTERN_MATCH_LIMIT;
+	m->depth_limit = RL_PATTERN_DEPTH_LIMIT;
+}
+
+void rl_matcher_fini(struct rl_matcher *m)
+{
+	free(m->pattern);
+	free(m->unless);
+	pcre2_code_free(m->re);
+	pcre2_code_free(m->unless_re);
+	pcre2_match_context_free(m->mctx);
+}
+
+static pcre2_code *compile(const struct rl_matcher *m, const char *pattern, const struct rl_ynode *at,
+			   const char *key, struct rl_rule_loader *ld)
+{
+	int code;
+	PCRE2_SIZE off;
+	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE | (m->case_sensitive ? 0 : PCRE2_CASELESS);
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &code, &off, NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[200];
+		pcre2_get_error_message(code, msg, sizeof msg);
+		rl_rule_error(ld, at, "bad %s: %s at offset %zu of \"%.60s\"", key, (char *)msg, (size_t)off,
+			      pattern);
+		return NULL;
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* the interpreter remains when JIT is missing */
+	return re;
+}
+
+int rl_matcher_finish(struct rl_matcher *m, const struct rl_ynode *root, struct rl_rule_loader *ld,
+		      int required)
+{
+	if (!m->pattern) {
+		if (required) {
+			rl_rule_error(ld, root, "missing key 'pattern'");
+			return -1;
+		}
+		if (m->unless) {
+			rl_rule_error(ld, rl_ymap_get(root, "unless"), "'unless' needs a 'pattern'");
+			return -1;
+		}
+		return 0;
+	}
+	m->re = compile(m, m->pattern, rl_ymap_get(root, "pattern"), "pattern", ld);
+	if (!m->re)
+		return -1;
+	if (m->unless) {
+		m->unless_re = compile(m, m->unless, rl_ymap_get(root, "unless"), "unless", ld);
+		if (!m->unless_re)
+			return -1;
+	}
+	m->mctx = pcre2_match_context_create(NULL);
+	pcre2_set_match_limit(m->mctx, m->match_limit);
+	pcre2_set_depth_limit(m->mctx, m->depth_limit);
+	return 0;
+}
+
+static void report_limit(const struct rl_matcher *m, struct rl_run *run, const struct rl_block *b, int rc)
+{
+	(void)m;
+	if (run->limit_reported++)
+		return;
+	struct rl_pos p = rl_source_pos(run->doc->src, b->start);
+	PCRE2_UCHAR msg[120];
+	pcre2_get_error_message(rc, msg, sizeof msg);
+	rl_diags_add(run->diags, RL_DIAG_WARNING, run->doc->src->path, p.line, p.col,
+		     "rule '%s' gave up on this text (%s); its other matches are still reported",
+		     run->rule->id, (char *)msg);
+}
+
+/* Next match at or after *from: 1 found, 0 none, -1 budget exhausted. */
+static int next_match(const struct rl_matcher *m, const pcre2_code *re, const struct rl_block *b,
+		      size_t *from, size_t *s, size_t *e, struct rl_run *run)
+{
+	pcre2_match_data *md = run->match_data;
+	while (*from <= b->text_len) {
+		int rc = pcre2_match(re, (PCRE2_SPTR)b->text, b->text_len, *from, 0, md, m->mctx);
+		if (rc == PCRE2_ERROR_NOMATCH)
+			return 0;
+		if (rc < 0) {
+			report_limit(m, run, b, rc);
+			return -1;
+		}
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+		*s = ov[0];
+		*e = ov[1];
+		if (*e > *s) {
+			*from = *e;
+			return 1;
+		}
+		/* an empty match: step one character and try again */
+		*from = *s + 1;
+		while (*from < b->text_len && ((unsigned char)b->text[*from] & 0xC0) == 0x80)
+			(*from)++;
+	}
+	return 0;
+}
+
+static int excepted(const struct rl_matcher *m, const struct rl_block *b, size_t s, size_t e,
+		    struct rl_run *run)
+{
+	size_t from = 0, us, ue;
+	if (!m->unless_re)
+		return 0;
+	for (;;) {
+		int rc = next_match(m, m->unless_re, b, &from, &us, &ue, run);
+		if (rc < 0)
+			return 1; /* unsure: do not report */
+		if (rc == 0 || us >= e)
+			return 0;
+		if (ue > s)
+			return 1;
+	}
+}
+
+static int scan(const struct rl_matcher *m, struct rl_run *run, int emit)
+{
+	const struct rl_doc *doc = run->doc;
+	if (!m->re)
+		return 0;
+	for (size_t i = 0; i < doc->nblocks; i++) {
+		const struct rl_block *b = &doc->blocks[i];
+		if (!rl_rule_reads(run->rule, doc, b))
+			continue;
+		size_t from = 0, s, e;
+		while (next_match(m, m->re, b, &from, &s, &e, run) == 1) {
+			if (excepted(m, b, s, e, run))
+				continue;
+			if (!emit)
+				return 1;
+			size_t a, z;
+			rl_block_span(b, s, e, &a, &z);
+			rl_emit(run, a, z, b->text + s, e - s, (int)doc->sections[b->section].kind, NULL);
+		}
+	}
+	return 0;
+}
+
+void rl_matcher_scan(const struct rl_matcher *m, struct rl_run *run)
+{
+	scan(m, run, 1);
+}
+
+int rl_matcher_any(const struct rl_matcher *m, struct rl_run *run)
+{
+	return scan(m, run, 0);
+}

@@ -1,0 +1,42 @@
+/* A compiled pattern with its exceptions, shared by the rule kinds that
+ * search text (pattern, section). Kinds embed struct rl_matcher as the FIRST
+ * member of their impl so the shared key setters can reach it. */
+#ifndef RL_MATCHER_H
+#define RL_MATCHER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "engine.h"
+#include "rule.h"
+
+/* pcre2 budgets per match attempt. A resume block is short: a sane pattern
+ * needs a few thousand steps; these stop a catastrophic one (nested
+ * quantifiers on a long line) in about a millisecond instead of hanging. */
+#define RL_PATTERN_MATCH_LIMIT 200000u
+#define RL_PATTERN_DEPTH_LIMIT 5000u
+
+struct rl_matcher {
+	char *pattern;          /* source text, for --explain */
+	char *unless;
+	int case_sensitive;     /* default 0 */
+	uint32_t match_limit;   /* default RL_PATTERN_MATCH_LIMIT */
+	uint32_t depth_limit;   /* default RL_PATTERN_DEPTH_LIMIT */
+	void *re, *unless_re;   /* pcre2_code */
+	void *mctx;             /* pcre2_match_context */
+};
+
+extern const struct rl_rule_key rl_matcher_keys[];
+
+void rl_matcher_init(struct rl_matcher *m);
+void rl_matcher_fini(struct rl_matcher *m);
+/* Compiles; errors point at the key in root. required: pattern must exist. */
+int rl_matcher_finish(struct rl_matcher *m, const struct rl_ynode *root, struct rl_rule_loader *ld,
+		      int required);
+/* Emits a finding for every match in every block the rule reads, except
+ * matches that an `unless` match overlaps. */
+void rl_matcher_scan(const struct rl_matcher *m, struct rl_run *run);
+/* 1 when any block the rule reads has a match not excepted by `unless`. */
+int rl_matcher_any(const struct rl_matcher *m, struct rl_run *run);
+
+#endif

@@ -1,0 +1,129 @@
+/* JSON output: a stable contract other tools build on.
+ * {"tool":{"name","version"},"files":[{"path","format","status","error"?,
+ *   "pages":{...},"findings":[{"rule","severity","message","advice","line",
+ *   "column","end_line","end_column","section","text"}],"diagnostics":[...]}],
+ *  "summary":{"files","errors","warnings","infos","unreadable"}}
+ * Columns are 1-based and count characters; end_column is exclusive. */
+#include <string.h>
+
+#include "json.h"
+#include "out.h"
+
+static void json_begin(struct rl_out *o)
+{
+	rl_buf_adds(&o->buf, "{\n  \"tool\": {\"name\": \"resumelint\", \"version\": \"");
+	rl_json_escape(&o->buf, o->version, strlen(o->version));
+	rl_buf_adds(&o->buf, "\"},\n  \"files\": [");
+}
+
+static void write_pages(struct rl_json *j, const struct rl_pages *p)
+{
+	rl_json_begin_object(j);
+	rl_json_key(j, "estimate");
+	rl_json_number(j, p->estimate, 2);
+	rl_json_key(j, "limit");
+	rl_json_int(j, p->limit);
+	rl_json_key(j, "count");
+	rl_json_int(j, p->count);
+	if (p->lines_over > 0) {
+		rl_json_key(j, "lines_over");
+		rl_json_number(j, p->lines_over, 0);
+	} else {
+		rl_json_key(j, "lines_free");
+		rl_json_number(j, p->lines_free, 0);
+	}
+	rl_json_key(j, "borderline");
+	rl_json_bool(j, p->borderline);
+	rl_json_end_object(j);
+}
+
+static void write_finding(struct rl_json *j, const struct rl_result *r, const struct rl_finding *f)
+{
+	struct rl_span_pos p = rl_finding_pos(r, f);
+	rl_json_begin_object(j);
+	rl_json_key(j, "rule");
+	rl_json_string(j, f->rule->id);
+	rl_json_key(j, "severity");
+	rl_json_string(j, rl_severity_name(f->severity));
+	rl_json_key(j, "message");
+	rl_json_string(j, f->message);
+	rl_json_key(j, "advice");
+	rl_json_string(j, f->rule->advice);
+	rl_json_key(j, "line");
+	rl_json_int(j, p.line);
+	rl_json_key(j, "column");
+	rl_json_int(j, p.col);
+	rl_json_key(j, "end_line");
+	rl_json_int(j, p.end_line);
+	rl_json_key(j, "end_column");
+	rl_json_int(j, p.end_col);
+	rl_json_key(j, "section");
+	if (f->section >= 0)
+		rl_json_string(j, rl_section_kind_name((enum rl_section_kind)f->section));
+	else
+		rl_json_null(j);
+	rl_json_key(j, "text");
+	rl_json_string(j, f->text);
+	rl_json_end_object(j);
+}
+
+static void json_file(struct rl_out *o, const struct rl_result *r)
+{
+	struct rl_json j;
+	rl_json_init(&j, &o->buf, 1);
+	j.depth = 2; /* inside {"files": [ */
+	j.first[2] = o->state++ == 0;
+	rl_json_begin_object(&j);
+	rl_json_key(&j, "path");
+	rl_json_string(&j, r->path);
+	rl_json_key(&j, "format");
+	rl_json_string(&j, r->format);
+	rl_json_key(&j, "status");
+	rl_json_string(&j, r->status == RL_STATUS_OK ? "ok" : "error");
+	if (r->status != RL_STATUS_OK) {
+		rl_json_key(&j, "error");
+		rl_json_string(&j, r->error);
+	}
+	rl_json_key(&j, "pages");
+	if (r->doc)
+		write_pages(&j, &r->report.pages);
+	else
+		rl_json_null(&j);
+	rl_json_key(&j, "findings");
+	rl_json_begin_array(&j);
+	for (size_t i = 0; i < r->report.n; i++)
+		write_finding(&j, r, &r->report.v[i]);
+	rl_json_end_array(&j);
+	rl_json_key(&j, "diagnostics");
+	rl_json_begin_array(&j);
+	for (size_t i = 0; i < r->diags.n; i++) {
+		const struct rl_diag *d = &r->diags.v[i];
+		rl_json_begin_object(&j);
+		rl_json_key(&j, "line");
+		rl_json_int(&j, d->line);
+		rl_json_key(&j, "column");
+		rl_json_int(&j, d->col);
+		rl_json_key(&j, "message");
+		rl_json_string(&j, d->message);
+		rl_json_end_object(&j);
+	}
+	rl_json_end_array(&j);
+	rl_json_end_object(&j);
+}
+
+static void json_end(struct rl_out *o)
+{
+	rl_buf_addf(&o->buf,
+		    "%s],\n  \"summary\": {\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, \"infos\": %zu, "
+		    "\"unreadable\": %zu}\n}\n",
+		    o->state ? "\n  " : "", o->files, o->counts[RL_SEV_ERROR], o->counts[RL_SEV_WARNING],
+		    o->counts[RL_SEV_INFO], o->file_errors);
+}
+
+const struct rl_formatter rl_format_json = {
+	.name = "json",
+	.help = "one JSON document for the run (the stable contract for tools)",
+	.begin = json_begin,
+	.file = json_file,
+	.end = json_end,
+};

@@ -1,0 +1,135 @@
+/* Text output, gcc-style so editors can jump to findings:
+ *   PATH:LINE:COL: SEVERITY: MESSAGE [RULE]
+ *     12 | the source line
+ *        |   ^~~~~
+ *        = why: the advice (once per rule per run)
+ * then one summary line for the run. */
+#include <string.h>
+
+#include "alloc.h"
+#include "out.h"
+#include "utf8.h"
+
+#define C_RESET "\033[0m"
+#define C_BOLD "\033[1m"
+#define C_RED "\033[1;31m"
+#define C_MAGENTA "\033[1;35m"
+#define C_CYAN "\033[1;36m"
+#define C_GREEN "\033[1;32m"
+#define C_DIM "\033[2m"
+
+static const char *sev_color(enum rl_severity s)
+{
+	return s == RL_SEV_ERROR ? C_RED : s == RL_SEV_WARNING ? C_MAGENTA : C_CYAN;
+}
+
+static void color(struct rl_out *o, const char *c)
+{
+	if (o->color)
+		rl_buf_adds(&o->buf, c);
+}
+
+static int advised(struct rl_out *o, const struct rl_rule *r)
+{
+	for (size_t i = 0; i < o->nadvised; i++)
+		if (o->advised[i] == r)
+			return 1;
+	RL_GROW(o->advised, o->nadvised, o->cap_advised);
+	o->advised[o->nadvised++] = r;
+	return 0;
+}
+
+/* The source line, then an underline under [col, end) of it. */
+static void excerpt(struct rl_out *o, const struct rl_result *r, const struct rl_span_pos *p)
+{
+	size_t len;
+	const char *line = rl_source_line(r->doc->src, p->line, &len);
+	if (!line)
+		return;
+	char num[16];
+	int w = snprintf(num, sizeof num, "%u", p->line);
+	rl_buf_addf(&o->buf, " %s | ", num);
+	rl_buf_add(&o->buf, line, len);
+	rl_buf_addc(&o->buf, '\n');
+	rl_buf_addf(&o->buf, " %*s | ", w, "");
+	size_t start = rl_utf8_advance(line, len, p->col - 1);
+	for (size_t i = 0; i < start; i++) {
+		if (((unsigned char)line[i] & 0xC0) == 0x80)
+			continue;
+		rl_buf_addc(&o->buf, line[i] == '\t' ? '\t' : ' ');
+	}
+	size_t chars = rl_utf8_count(line + start, len - start);
+	size_t width = p->end_line == p->line && p->end_col > p->col ? p->end_col - p->col : chars;
+	if (width > chars)
+		width = chars;
+	color(o, C_GREEN);
+	rl_buf_addc(&o->buf, '^');
+	for (size_t i = 1; i < width; i++)
+		rl_buf_addc(&o->buf, '~');
+	color(o, C_RESET);
+	rl_buf_addc(&o->buf, '\n');
+}
+
+static void text_file(struct rl_out *o, const struct rl_result *r)
+{
+	if (r->status != RL_STATUS_OK)
+		return; /* main.c reports it on stderr */
+	for (size_t i = 0; i < r->report.n; i++) {
+		const struct rl_finding *f = &r->report.v[i];
+		if (o->quiet && f->severity < o->fail_on)
+			continue;
+		struct rl_span_pos p = rl_finding_pos(r, f);
+		color(o, C_BOLD);
+		rl_buf_addf(&o->buf, "%s:%u:%u: ", r->path, p.line, p.col);
+		color(o, sev_color(f->severity));
+		rl_buf_adds(&o->buf, rl_severity_name(f->severity));
+		color(o, C_RESET);
+		rl_buf_addf(&o->buf, ": %s ", f->message);
+		color(o, C_DIM);
+		rl_buf_addf(&o->buf, "[%s]", f->rule->id);
+		color(o, C_RESET);
+		rl_buf_addc(&o->buf, '\n');
+		if (o->quiet)
+			continue;
+		if (f->text)
+			excerpt(o, r, &p);
+		if (!advised(o, f->rule)) {
+			rl_buf_adds(&o->buf, "   = why: ");
+			rl_buf_adds(&o->buf, f->rule->advice);
+			rl_buf_addc(&o->buf, '\n');
+		}
+	}
+}
+
+static void plural(struct rl_buf *b, size_t n, const char *one, const char *many)
+{
+	rl_buf_addf(b, "%zu %s", n, n == 1 ? one : many);
+}
+
+static void text_end(struct rl_out *o)
+{
+	if (o->quiet)
+		return;
+	struct rl_buf *b = &o->buf;
+	plural(b, o->files, "file", "files");
+	rl_buf_adds(b, " checked: ");
+	plural(b, o->counts[RL_SEV_ERROR], "error", "errors");
+	rl_buf_adds(b, ", ");
+	plural(b, o->counts[RL_SEV_WARNING], "warning", "warnings");
+	rl_buf_adds(b, ", ");
+	plural(b, o->counts[RL_SEV_INFO], "info", "infos");
+	if (o->file_errors) {
+		rl_buf_adds(b, "; ");
+		plural(b, o->file_errors, "file", "files");
+		rl_buf_adds(b, " could not be read");
+	}
+	rl_buf_addc(b, '\n');
+}
+
+const struct rl_formatter rl_format_text = {
+	.name = "text",
+	.help = "file:line:col: severity: message [rule], with the source line (default)",
+	.begin = NULL,
+	.file = text_file,
+	.end = text_end,
+};

@@ -1,0 +1,483 @@
+/* Markdown reader on md4c (CommonMark + tables). md4c gives no positions:
+ * ordinary text pointers point into our buffer, so offsets come from pointer
+ * subtraction; the few static literals md4c passes ("\n", " ") borrow the
+ * position where the previous piece of text ended. */
+#include <libxml/HTMLparser.h>
+#include <md4c.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "md_front.h"
+#include "reader.h"
+#include "utf8.h"
+
+/* Deeper containers are not a resume; md4c itself copes, we stop recording
+ * block context past this (the text is still kept). */
+#define MD_MAX_CONTAINERS 64
+
+struct container {
+	MD_BLOCKTYPE type;
+	unsigned paragraphs; /* LI: text blocks emitted so far */
+};
+
+struct html_range {
+	size_t start, end;
+};
+
+struct md_state {
+	struct rl_doc *doc;
+	const char *base;
+	size_t len;
+	size_t last_end;     /* source offset just past the last real text */
+	struct container stack[MD_MAX_CONTAINERS];
+	size_t depth;        /* entries used; deeper levels are only counted */
+	size_t overflow;
+	unsigned list_depth, quote_depth;
+	unsigned table_no, row, col;
+	int in_thead, in_html_block;
+	unsigned strong_depth;
+	size_t text_bytes, strong_bytes; /* non-space bytes in the open block */
+	/* the link or image being read */
+	int in_link, in_img;
+	size_t span_start;
+	char *href;
+	size_t href_len;
+	struct html_range *html;
+	size_t nhtml, cap_html;
+};
+
+static int in_source(const struct md_state *st, const char *p)
+{
+	return p >= st->base && p < st->base + st->len;
+}
+
+static struct container *innermost(struct md_state *st, MD_BLOCKTYPE type)
+{
+	for (size_t i = st->depth; i-- > 0;)
+		if (st->stack[i].type == type)
+			return &st->stack[i];
+	return NULL;
+}
+
+static void end_text_block(struct md_state *st)
+{
+	if (!rl_doc_in_block(st->doc))
+		return;
+	int all_strong = st->text_bytes && st->strong_bytes == st->text_bytes;
+	struct rl_block *b = rl_doc_end_block(st->doc);
+	if (b && all_strong)
+		b->flags |= RL_BF_STRONG;
+	st->text_bytes = st->strong_bytes = 0;
+}
+
+static void begin_text_block(struct md_state *st, enum rl_block_kind kind, unsigned level,
+			     unsigned flags)
+{
+	end_text_block(st);
+	if (st->quote_depth)
+		flags |= RL_BF_QUOTE;
+	rl_doc_begin_block(st->doc, kind, level, flags);
+}
+
+/* Text that arrives with no block open: the tail of a list item after its
+ * nested list, or a paragraph (block quote, document). */
+static void begin_implicit_block(struct md_state *st)
+{
+	struct container *li = innermost(st, MD_BLOCK_LI);
+	if (li && (!st->depth || st->stack[st->depth - 1].type == MD_BLOCK_LI)) {
+		begin_text_block(st, RL_BLOCK_LIST_ITEM, st->list_depth,
+				 li->paragraphs++ ? RL_BF_CONTINUATION : 0);
+		return;
+	}
+	begin_text_block(st, RL_BLOCK_PARAGRAPH, 0, 0);
+}
+
+static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
+{
+	struct md_state *st = userdata;
+	if (st->depth < MD_MAX_CONTAINERS) {
+		st->stack[st->depth].type = type;
+		st->stack[st->depth].paragraphs = 0;
+		st->depth++;
+	} else {
+		st->overflow++;
+	}
+	switch (type) {
+	case MD_BLOCK_QUOTE:
+		end_text_block(st);
+		st->quote_depth++;
+		break;
+	case MD_BLOCK_UL:
+	case MD_BLOCK_OL:
+		end_text_block(st);
+		st->list_depth++;
+		break;
+	case MD_BLOCK_LI: {
+		struct container *li = innermost(st, MD_BLOCK_LI);
+		begin_text_block(st, RL_BLOCK_LIST_ITEM, st->list_depth, 0);
+		if (li)
+			li->paragraphs = 1;
+		break;
+	}
+	case MD_BLOCK_HR:
+		end_text_block(st);
+		rl_doc_add_empty_block(st->doc, RL_BLOCK_RULE, st->last_end);
+		break;
+	case MD_BLOCK_H:
+		begin_text_block(st, RL_BLOCK_HEADING, ((MD_BLOCK_H_DETAIL *)detail)->level, 0);
+		break;
+	case MD_BLOCK_CODE:
+		begin_text_block(st, RL_BLOCK_CODE, 0, 0);
+		break;
+	case MD_BLOCK_HTML:
+		end_text_block(st);
+		st->in_html_block = 1;
+		break;
+	case MD_BLOCK_P: {
+		/* a paragraph directly inside a list item is that item's text */
+		struct container *parent = st->depth >= 2 ? &st->stack[st->depth - 2] : NULL;
+		if (parent && parent->type == MD_BLOCK_LI) {
+			/* the item's first paragraph replaces the empty block its
+			 * LI opened; later ones continue the item */
+			int first = parent->paragraphs <= 1 && !st->text_bytes;
+			begin_text_block(st, RL_BLOCK_LIST_ITEM, st->list_depth,
+					 first ? 0 : RL_BF_CONTINUATION);
+			parent->paragraphs = first ? 2 : parent->paragraphs + 1;
+		} else {
+			begin_text_block(st, RL_BLOCK_PARAGRAPH, 0, 0);
+		}
+		break;
+	}
+	case MD_BLOCK_TABLE:
+		end_text_block(st);
+		st->table_no++;
+		st->row = 0;
+		break;
+	case MD_BLOCK_THEAD:
+		st->in_thead = 1;
+		break;
+	case MD_BLOCK_TR:
+		st->col = 0;
+		break;
+	case MD_BLOCK_TH:
+	case MD_BLOCK_TD:
+		begin_text_block(st, RL_BLOCK_TABLE_CELL, 0, st->in_thead ? RL_BF_TABLE_HEAD : 0);
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
+{
+	struct md_state *st = userdata;
+	(void)detail;
+	switch (type) {
+	case MD_BLOCK_QUOTE:
+		end_text_block(st);
+		st->quote_depth--;
+		break;
+	case MD_BLOCK_UL:
+	case MD_BLOCK_OL:
+		end_text_block(st);
+		st->list_depth--;
+		break;
+	case MD_BLOCK_TH:
+	case MD_BLOCK_TD: {
+		struct rl_doc *doc = st->doc;
+		size_t before = doc->nblocks;
+		end_text_block(st);
+		if (doc->nblocks > before) {
+			struct rl_block *b = &doc->blocks[doc->nblocks - 1];
+			b->table = st->table_no;
+			b->row = st->row;
+			b->col = st->col;
+		}
+		st->col++;
+		break;
+	}
+	case MD_BLOCK_TR:
+		st->row++;
+		break;
+	case MD_BLOCK_THEAD:
+		st->in_thead = 0;
+		break;
+	case MD_BLOCK_HTML:
+		st->in_html_block = 0;
+		break;
+	case MD_BLOCK_LI:
+	case MD_BLOCK_H:
+	case MD_BLOCK_CODE:
+	case MD_BLOCK_P:
+		end_text_block(st);
+		break;
+	default:
+		break;
+	}
+	if (st->overflow)
+		st->overflow--;
+	else if (st->depth)
+		st->depth--;
+	return 0;
+}
+
+static int on_enter_span(MD_SPANTYPE type, void *detail, void *userdata)
+{
+	struct md_state *st = userdata;
+	switch (type) {
+	case MD_SPAN_STRONG:
+		st->strong_depth++;
+		break;
+	case MD_SPAN_A: {
+		const MD_SPAN_A_DETAIL *a = detail;
+		if (st->in_link++ == 0) {
+			free(st->href);
+			st->href = rl_xstrndup(a->href.text, a->href.size);
+			st->href_len = a->href.size;
+			st->span_start = SIZE_MAX;
+		}
+		break;
+	}
+	case MD_SPAN_IMG: {
+		const MD_SPAN_IMG_DETAIL *im = detail;
+		if (st->in_img++ == 0) {
+			free(st->href);
+			st->href = rl_xstrndup(im->src.text, im->src.size);
+			st->href_len = im->src.size;
+			st->span_start = SIZE_MAX;
+		}
+		break;
+	}
+	default:
+		break;
+	}
+	return 0;
+}
+
+static int on_leave_span(MD_SPANTYPE type, void *detail, void *userdata)
+{
+	struct md_state *st = userdata;
+	(void)detail;
+	switch (type) {
+	case MD_SPAN_STRONG:
+		st->strong_depth--;
+		break;
+	case MD_SPAN_A:
+		if (--st->in_link == 0 && !st->in_img) {
+			size_t start = st->span_start == SIZE_MAX ? st->last_end : st->span_start;
+			rl_doc_add_link(st->doc, start, st->last_end, st->href, st->href_len);
+		}
+		break;
+	case MD_SPAN_IMG:
+		if (--st->in_img == 0) {
+			size_t start = st->span_start == SIZE_MAX ? st->last_end : st->span_start;
+			const char *alt = st->doc->src->bytes + start;
+			rl_doc_add_image(st->doc, start, st->last_end, st->href, st->href_len, alt,
+					 st->last_end - start);
+			if (rl_doc_in_block(st->doc))
+				st->doc->images[st->doc->nimages - 1].block = st->doc->nblocks;
+		}
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+static void count_text(struct md_state *st, const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r')
+			k++;
+	st->text_bytes += k;
+	if (st->strong_depth)
+		st->strong_bytes += k;
+}
+
+/* Decodes an entity ("&amp;", "&#233;", "&#x41;") into out; 0 if unknown. */
+static size_t decode_entity(const char *s, size_t n, char out[4])
+{
+	uint32_t cp = 0;
+	if (n < 3 || s[0] != '&' || s[n - 1] != ';')
+		return 0;
+	if (s[1] == '#') {
+		int hex = n > 3 && (s[2] == 'x' || s[2] == 'X');
+		for (size_t i = hex ? 3 : 2; i + 1 < n; i++) {
+			int c = (unsigned char)s[i], d;
+			if (c >= '0' && c <= '9')
+				d = c - '0';
+			else if (hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+				d = (c | 0x20) - 'a' + 10;
+			else
+				return 0;
+			cp = cp * (hex ? 16u : 10u) + (uint32_t)d;
+			if (cp > 0x10FFFF)
+				cp = RL_REPLACEMENT_CHAR;
+		}
+		if (cp == 0)
+			cp = RL_REPLACEMENT_CHAR;
+		return rl_utf8_encode(cp, out);
+	}
+	char name[40];
+	if (n - 2 >= sizeof name)
+		return 0;
+	memcpy(name, s + 1, n - 2);
+	name[n - 2] = '\0';
+	const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+	if (!e)
+		return 0;
+	return rl_utf8_encode(e->value, out);
+}
+
+static void add_html_range(struct md_state *st, size_t start, size_t end)
+{
+	if (st->nhtml && start >= st->html[st->nhtml - 1].end) {
+		/* join pieces separated only by line ends and indentation */
+		struct html_range *last = &st->html[st->nhtml - 1];
+		size_t k = last->end;
+		while (k < start && strchr(" \t\r\n>", st->base[k]))
+			k++;
+		if (k == start) {
+			last->end = end;
+			return;
+		}
+	}
+	RL_GROW(st->html, st->nhtml, st->cap_html);
+	st->html[st->nhtml].start = start;
+	st->html[st->nhtml].end = end;
+	st->nhtml++;
+}
+
+static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
+{
+	struct md_state *st = userdata;
+	struct rl_doc *doc = st->doc;
+	int real = in_source(st, text);
+	size_t off = real ? (size_t)(text - st->base) : st->last_end;
+
+	if (type == MD_TEXT_HTML || st->in_html_block) {
+		if (real) {
+			add_html_range(st, off, off + size);
+			st->last_end = off + size;
+		}
+		return 0;
+	}
+	if (!rl_doc_in_block(doc))
+		begin_implicit_block(st);
+	if (real && (st->in_link || st->in_img) && st->span_start == SIZE_MAX)
+		st->span_start = off;
+	switch (type) {
+	case MD_TEXT_SOFTBR:
+		rl_doc_synth(doc, " ", 1, st->last_end, 0);
+		return 0;
+	case MD_TEXT_BR:
+		rl_doc_synth(doc, "\n", 1, st->last_end, 0);
+		return 0;
+	case MD_TEXT_NULLCHAR:
+		rl_doc_synth(doc, "\xEF\xBF\xBD", 3, off, real ? 1 : 0);
+		return 0;
+	case MD_TEXT_ENTITY: {
+		char out[4];
+		size_t n = decode_entity(text, size, out);
+		if (n) {
+			rl_doc_synth(doc, out, n, off, size);
+			count_text(st, out, n);
+		} else {
+			rl_doc_text(doc, text, size, off);
+			count_text(st, text, size);
+		}
+		break;
+	}
+	default:
+		if (real)
+			rl_doc_text(doc, text, size, off);
+		else
+			rl_doc_synth(doc, text, size, off, 0);
+		count_text(st, text, size);
+		break;
+	}
+	if (real)
+		st->last_end = off + size;
+	return 0;
+}
+
+/* HTML comments inside the raw HTML md4c saw: where suppressions live. */
+static void collect_comments(struct md_state *st)
+{
+	for (size_t i = 0; i < st->nhtml; i++) {
+		const char *s = st->base;
+		size_t k = st->html[i].start, end = st->html[i].end;
+		while (k + 4 <= end) {
+			const char *open = memmem(s + k, end - k, "<!--", 4);
+			if (!open)
+				break;
+			size_t a = (size_t)(open - s);
+			const char *close = memmem(s + a + 4, end - a - 4, "-->", 3);
+			if (!close)
+				break;
+			size_t b = (size_t)(close - s) + 3;
+			rl_doc_add_comment(st->doc, a, b, s + a + 4, (size_t)(close - s) - a - 4);
+			k = b;
+		}
+	}
+}
+
+static int md_probe(const char *bytes, size_t len)
+{
+	size_t n = len < 4096 ? len : 4096, bad = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)bytes[i];
+		if (c == 0)
+			return 0;
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+			bad++;
+	}
+	return bad * 20 <= n; /* a few stray control bytes are still text */
+}
+
+static struct rl_doc *md_read(const char *path, const char *bytes, size_t len,
+			      const struct rl_read_opts *opts, struct rl_diags *diags)
+{
+	(void)opts;
+	(void)diags;
+	struct rl_source *src = rl_source_new(path, bytes, len);
+	struct rl_doc *doc = rl_doc_new(RL_FORMAT_MARKDOWN, src);
+	struct md_state st;
+	memset(&st, 0, sizeof st);
+	st.doc = doc;
+	st.base = src->bytes;
+	st.len = src->len;
+
+	size_t body = rl_md_front_matter(doc);
+	st.last_end = body;
+
+	MD_PARSER parser;
+	memset(&parser, 0, sizeof parser);
+	parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS;
+	parser.enter_block = on_enter_block;
+	parser.leave_block = on_leave_block;
+	parser.enter_span = on_enter_span;
+	parser.leave_span = on_leave_span;
+	parser.text = on_text;
+	if (md_parse(src->bytes + body, (MD_SIZE)(src->len - body), &parser, &st) != 0)
+		rl_diags_add(&doc->diags, RL_DIAG_WARNING, path, 0, 0,
+			     "the Markdown parser stopped early; some text may be missing");
+	end_text_block(&st);
+	collect_comments(&st);
+	free(st.href);
+	free(st.html);
+	rl_doc_finish(doc);
+	return doc;
+}
+
+static const char *const md_extensions[] = { ".md", ".markdown", ".mdown", ".mkd", ".txt", NULL };
+
+const struct rl_reader rl_reader_markdown = {
+	.name = "markdown",
+	.extensions = md_extensions,
+	.probe = md_probe,
+	.read = md_read,
+};

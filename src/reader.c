@@ -1,0 +1,78 @@
+/* Reader registry: extension first, then the bytes decide. */
+#include "reader.h"
+
+#include <string.h>
+#include <strings.h>
+
+static const struct rl_reader *const readers[] = {
+	&rl_reader_markdown,
+	NULL,
+};
+
+static int has_extension(const char *path, const char *const *exts)
+{
+	const char *dot = strrchr(path, '.');
+	const char *slash = strrchr(path, '/');
+	if (!dot || (slash && dot < slash))
+		return 0;
+	for (; *exts; exts++)
+		if (strcasecmp(dot, *exts) == 0)
+			return 1;
+	return 0;
+}
+
+/* Formats people hand a linter by mistake, recognised by magic bytes. */
+static const char *foreign_format(const char *b, size_t len)
+{
+	if (len >= 5 && memcmp(b, "%PDF-", 5) == 0)
+		return "a PDF file; resumelint reads Markdown (.md) and Word (.docx) resumes";
+	if (len >= 4 && memcmp(b, "PK\x03\x04", 4) == 0)
+		return "a zip archive, not a Markdown file";
+	if (len >= 8 && memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+		return "an old binary Word (.doc) file; save it as .docx";
+	if (len >= 5 && memcmp(b, "{\\rtf", 5) == 0)
+		return "an RTF file; save it as .docx";
+	if (len >= 2 && ((unsigned char)b[0] == 0xFF && (unsigned char)b[1] == 0xFE))
+		return "UTF-16 text; save it as UTF-8";
+	if (len >= 2 && ((unsigned char)b[0] == 0xFE && (unsigned char)b[1] == 0xFF))
+		return "UTF-16 text; save it as UTF-8";
+	if (len >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0)
+		return "a PNG image, not a resume text";
+	if (len >= 3 && memcmp(b, "\xFF\xD8\xFF", 3) == 0)
+		return "a JPEG image, not a resume text";
+	return NULL;
+}
+
+const struct rl_reader *rl_reader_pick(const char *path, const char *bytes, size_t len,
+				       struct rl_diags *diags)
+{
+	const struct rl_reader *by_ext = NULL;
+	for (size_t i = 0; readers[i]; i++)
+		if (has_extension(path, readers[i]->extensions))
+			by_ext = readers[i];
+	if (by_ext && by_ext->probe(bytes, len))
+		return by_ext;
+	for (size_t i = 0; readers[i]; i++)
+		if (readers[i] != &rl_reader_markdown && readers[i]->probe(bytes, len))
+			return readers[i];
+	const char *what = foreign_format(bytes, len);
+	if (what) {
+		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "not a resume resumelint can read: %s", what);
+		return NULL;
+	}
+	if (rl_reader_markdown.probe(bytes, len))
+		return &rl_reader_markdown;
+	rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0,
+		     "not a resume resumelint can read: binary data, not text");
+	return NULL;
+}
+
+struct rl_doc *rl_read(const char *path, const char *bytes, size_t len,
+		       const struct rl_read_opts *opts, struct rl_diags *diags)
+{
+	static const struct rl_read_opts defaults = { 0 };
+	const struct rl_reader *r = rl_reader_pick(path, bytes, len, diags);
+	if (!r)
+		return NULL;
+	return r->read(path, bytes, len, opts ? opts : &defaults, diags);
+}

@@ -1,0 +1,36 @@
+/* Readers turn an input's bytes into the document model. One file per
+ * reader; this table picks one by extension, then checks it by sniffing. */
+#ifndef RL_READER_H
+#define RL_READER_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "doc.h"
+
+struct rl_read_opts {
+	int commonmark_only; /* Markdown: no pandoc extensions (default 0) */
+};
+
+struct rl_reader {
+	const char *name;                  /* "markdown", also the JSON "format" */
+	const char *const *extensions;     /* lower case, with the dot; NULL-ended */
+	/* 1 when the bytes look like this reader's format. */
+	int (*probe)(const char *bytes, size_t len);
+	/* Reads path's bytes. On failure adds one error to diags (naming the
+	 * file) and returns NULL. */
+	struct rl_doc *(*read)(const char *path, const char *bytes, size_t len,
+			       const struct rl_read_opts *opts, struct rl_diags *diags);
+};
+
+extern const struct rl_reader rl_reader_markdown;
+
+/* Chooses the reader for path. Returns NULL and adds an error when the bytes
+ * are something no reader takes (a PDF, a zip that is not a Word file ...). */
+const struct rl_reader *rl_reader_pick(const char *path, const char *bytes, size_t len,
+				       struct rl_diags *diags);
+/* Picks the reader for path and reads; sections are classified after. */
+struct rl_doc *rl_read(const char *path, const char *bytes, size_t len,
+		       const struct rl_read_opts *opts, struct rl_diags *diags);
+
+#endif

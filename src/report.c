@@ -1,0 +1,27 @@
+/* Report bookkeeping. */
+#include "report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+void rl_report_init(struct rl_report *r)
+{
+	memset(r, 0, sizeof *r);
+}
+
+void rl_report_free(struct rl_report *r)
+{
+	for (size_t i = 0; i < r->n; i++) {
+		free(r->v[i].message);
+		free(r->v[i].text);
+	}
+	free(r->v);
+	rl_report_init(r);
+}
+
+void rl_report_count(const struct rl_report *r, size_t counts[4])
+{
+	counts[0] = counts[1] = counts[2] = counts[3] = 0;
+	for (size_t i = 0; i < r->n; i++)
+		counts[r->v[i].severity]++;
+}

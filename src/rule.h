@@ -1,0 +1,100 @@
+/* Rules: one YAML file each in rules/, loaded in sorted order and compiled
+ * once. A rule has common keys (id, severity, message, advice, kind, scope,
+ * blocks, examples) and the keys of its kind; each kind lives in its own
+ * file (rule_pattern.c, rule_section.c, rule_limit.c). */
+#ifndef RL_RULE_H
+#define RL_RULE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "doc.h"
+#include "source.h"
+#include "yaml_tree.h"
+
+enum rl_severity {
+	RL_SEV_OFF = 0,
+	RL_SEV_INFO,
+	RL_SEV_WARNING,
+	RL_SEV_ERROR,
+};
+
+struct rl_rule;
+struct rl_run;
+
+/* Loading context, passed to key setters so they can report errors. */
+struct rl_rule_loader {
+	const struct rl_source *src;
+	struct rl_diags *diags;
+};
+
+struct rl_rule_key {
+	const char *name;
+	/* Returns 0, or -1 after adding an error at v's position. */
+	int (*set)(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld);
+	const char *help; /* one line for docs and the man page */
+};
+
+struct rl_rule_kind {
+	const char *name;
+	const char *help;
+	const struct rl_rule_key *keys; /* kind-specific keys, NULL-ended */
+	const struct rl_rule_key *extra_keys; /* more keys (shared sets), or NULL */
+	void *(*impl_new)(void);
+	/* After all keys are set: check required keys, compile. 0 or -1. */
+	int (*finish)(struct rl_rule *r, const struct rl_ynode *root, struct rl_rule_loader *ld);
+	void (*run)(const struct rl_rule *r, struct rl_run *run);
+	void (*impl_free)(void *impl);
+};
+
+struct rl_rule {
+	char *id;
+	enum rl_severity severity;   /* default from the file; config may override */
+	char *summary;               /* one line for --list-rules */
+	char *message;               /* what was found; may use {match} {value} {limit} */
+	char *advice;                /* why a recruiter cares, what to do instead */
+	const struct rl_rule_kind *kind;
+	void *impl;
+	unsigned scope;              /* bit (1 << section kind); all when unset */
+	unsigned blocks;             /* bit (1 << block kind) the rule reads */
+	char **bad, **good;          /* examples: Markdown that must / must not fire */
+	size_t nbad, ngood;
+	char *path;                  /* file the rule came from */
+};
+
+struct rl_ruleset {
+	struct rl_rule **v;
+	size_t n, cap;
+};
+
+const char *rl_severity_name(enum rl_severity s);
+/* -1 for an unknown name; "off" parses to RL_SEV_OFF. */
+int rl_severity_parse(const char *name);
+
+/* Parses one rule from a source (a YAML file's text). NULL after adding
+ * errors "path:line:col: problem" to diags. */
+struct rl_rule *rl_rule_parse(const struct rl_source *src, struct rl_diags *diags);
+void rl_rule_free(struct rl_rule *r);
+
+/* Loads every *.yaml / *.yml file directly in dir, in sorted name order.
+ * Returns 0, or -1 when any file failed (each failure is in diags). */
+int rl_ruleset_load_dir(struct rl_ruleset *set, const char *dir, struct rl_diags *diags);
+void rl_ruleset_free(struct rl_ruleset *set);
+const struct rl_rule *rl_ruleset_find(const struct rl_ruleset *set, const char *id);
+
+extern const struct rl_rule_kind rl_rule_kind_pattern;
+extern const struct rl_rule_kind rl_rule_kind_section;
+extern const struct rl_rule_kind rl_rule_kind_limit;
+/* The kinds a rule file may name, NULL-ended. */
+extern const struct rl_rule_kind *const rl_rule_kinds[];
+/* The common keys every rule file may use, NULL-ended. */
+extern const struct rl_rule_key rl_rule_common_keys[];
+
+/* Helpers for kind key setters. */
+int rl_rule_want_scalar(const struct rl_ynode *v, struct rl_rule_loader *ld, const char *what);
+/* A scalar or a list of scalars, joined as regex alternatives. */
+char *rl_rule_join_patterns(const struct rl_ynode *v, struct rl_rule_loader *ld);
+void rl_rule_error(struct rl_rule_loader *ld, const struct rl_ynode *at, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+#endif
