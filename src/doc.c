@@ -258,6 +258,40 @@ struct rl_block *rl_doc_add_empty_block(struct rl_doc *doc, enum rl_block_kind k
 	return b;
 }
 
+void rl_block_delete(struct rl_block *b, size_t t0, size_t t1)
+{
+	if (t1 > b->text_len)
+		t1 = b->text_len;
+	if (t0 >= t1)
+		return;
+	size_t cut = t1 - t0, n = 0;
+	struct rl_seg *out = rl_xreallocarray(NULL, b->nsegs + 1, sizeof *out);
+	for (size_t i = 0; i < b->nsegs; i++) {
+		struct rl_seg s = b->segs[i];
+		size_t s0 = s.text_off, s1 = s.text_off + s.len;
+		if (s0 < t0) { /* the part before the cut */
+			struct rl_seg a = s;
+			a.len = (uint32_t)((s1 < t0 ? s1 : t0) - s0);
+			out[n++] = a;
+		}
+		if (s1 > t1) { /* the part after it, moved left */
+			struct rl_seg z = s;
+			size_t from = s0 > t1 ? s0 : t1;
+			if (!z.synthetic)
+				z.src_off += (uint32_t)(from - s0);
+			z.text_off = (uint32_t)(from - cut);
+			z.len = (uint32_t)(s1 - from);
+			out[n++] = z;
+		}
+	}
+	free(b->segs);
+	b->segs = out;
+	b->nsegs = n;
+	memmove(b->text + t0, b->text + t1, b->text_len - t1 + 1);
+	b->text_len -= cut;
+	rl_block_span(b, 0, b->text_len, &b->start, &b->end);
+}
+
 static const struct rl_seg *find_seg(const struct rl_block *b, size_t t)
 {
 	size_t lo = 0, hi = b->nsegs;

@@ -164,6 +164,10 @@ void rl_doc_add_link(struct rl_doc *doc, size_t start, size_t end, const char *u
 void rl_doc_add_comment(struct rl_doc *doc, size_t start, size_t end, const char *text, size_t len);
 void rl_doc_add_meta(struct rl_doc *doc, const char *key, const char *value, size_t start, size_t end);
 
+/* Removes bytes [t0, t1) of a finished block's text (markup a post-pass
+ * recognised), keeping the source map of the rest exact. */
+void rl_block_delete(struct rl_block *b, size_t t0, size_t t1);
+
 /* Source offset of byte t of a block's text. */
 size_t rl_block_src(const struct rl_block *b, size_t t);
 /* Source span [*start, *end) of the block text bytes [t0, t1). */

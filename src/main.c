@@ -115,10 +115,10 @@ static struct config_slot *config_for(struct run_state *st, const char *path)
 /* The config for a resume: --config, or found by walking up from its folder. */
 static struct config_slot *find_config(struct run_state *st, const char *file)
 {
-	if (st->cli.no_config)
-		return NULL;
 	if (st->cli.config)
 		return config_for(st, st->cli.config);
+	if (st->cli.no_config)
+		return NULL;
 	char dir[PATH_MAX];
 	const char *slash = strcmp(file, "-") == 0 ? NULL : strrchr(file, '/');
 	if (slash) {

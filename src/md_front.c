@@ -1,7 +1,10 @@
 /* YAML front matter: "---" on the first line, closed by "---" or "...". */
 #include "md_front.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "alloc.h"
 
 #include "buf.h"
 #include "yaml_tree.h"
@@ -122,4 +125,59 @@ size_t rl_md_front_matter(struct rl_doc *doc)
 		i += m ? m : 1;
 	}
 	return start;
+}
+
+void rl_md_yaml_block(struct rl_doc *doc, size_t start, size_t end)
+{
+	const struct rl_source *src = doc->src;
+	const char *s = src->bytes;
+	size_t body = start + line_len(s, end, start), close = body;
+	/* the closing fence is the last line of the region */
+	for (size_t i = body; i < end;) {
+		size_t m = line_len(s, end, i);
+		if (is_fence(s, i, m, "---") || is_fence(s, i, m, "..."))
+			close = i;
+		i += m ? m : 1;
+	}
+	struct rl_diags quiet;
+	rl_diags_init(&quiet);
+	struct rl_ynode *root = rl_yaml_parse(src, body, close, &quiet);
+	if (root && root->type == RL_Y_MAP) {
+		struct rl_buf path;
+		rl_buf_init(&path);
+		walk(doc, &path, NULL, root);
+		rl_buf_free(&path);
+	}
+	rl_ynode_free(root);
+	rl_diags_free(&quiet);
+}
+
+void rl_md_title_block(struct rl_doc *doc, size_t start, size_t end)
+{
+	static const char *const keys[] = { "title", "author", "date" };
+	const char *s = doc->src->bytes;
+	size_t field = 0;
+	for (size_t i = start; i < end && field < 3;) {
+		size_t m = line_len(s, end, i), k = i;
+		size_t e = i + m;
+		while (e > i && (s[e - 1] == '\n' || s[e - 1] == '\r'))
+			e--;
+		if (s[k] == '%') {
+			k++;
+			while (k < e && (s[k] == ' ' || s[k] == '\t'))
+				k++;
+			if (k < e) {
+				char *value = rl_xstrndup(s + k, e - k);
+				rl_doc_add_meta(doc, keys[field], value, k, e);
+				free(value);
+				rl_doc_begin_block(doc, RL_BLOCK_META, 0, 0);
+				rl_doc_synth(doc, keys[field], strlen(keys[field]), i, 0);
+				rl_doc_synth(doc, ": ", 2, i, 0);
+				rl_doc_text(doc, s + k, e - k, k);
+				rl_doc_end_block(doc);
+			}
+			field++;
+		}
+		i += m ? m : 1;
+	}
 }

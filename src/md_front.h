@@ -1,5 +1,6 @@
-/* YAML front matter of a Markdown file: found, parsed into metadata and
- * META blocks (so rules see it), and skipped by the Markdown parser. */
+/* Metadata in a Markdown file: YAML front matter (and pandoc's YAML blocks and
+ * title block), parsed into doc->meta and META blocks (so rules see it), and
+ * kept from the Markdown parser. */
 #ifndef RL_MD_FRONT_H
 #define RL_MD_FRONT_H
 
@@ -11,5 +12,10 @@
  * map, adds its fields to doc (metadata and META blocks) and returns the
  * offset where Markdown starts; otherwise returns the offset past any BOM. */
 size_t rl_md_front_matter(struct rl_doc *doc);
+/* A YAML metadata block elsewhere (pandoc): [start, end) holds the fence
+ * lines too. Adds its fields like front matter. */
+void rl_md_yaml_block(struct rl_doc *doc, size_t start, size_t end);
+/* A pandoc title block: "% title", "% author", "% date" lines. */
+void rl_md_title_block(struct rl_doc *doc, size_t start, size_t end);
 
 #endif

@@ -2,13 +2,15 @@
  * ordinary text pointers point into our buffer, so offsets come from pointer
  * subtraction; the few static literals md4c passes ("\n", " ") borrow the
  * position where the previous piece of text ended. */
-#include <libxml/HTMLparser.h>
 #include <md4c.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
+#include "entities.h"
 #include "md_front.h"
+#include "md_html.h"
+#include "md_pandoc.h"
 #include "reader.h"
 #include "utf8.h"
 
@@ -27,8 +29,13 @@ struct html_range {
 
 struct md_state {
 	struct rl_doc *doc;
-	const char *base;
-	size_t len;
+	const char *src;     /* the source bytes */
+	const char *buf;     /* what md4c reads: the source, or a de-indented */
+	size_t buf_len;      /* definition whose offsets def maps back */
+	const struct md_definition *def;
+	enum rl_block_kind para_kind; /* what a top-level paragraph becomes */
+	unsigned para_count; /* top-level paragraphs in this parse */
+	unsigned pending_flags; /* for the next block (a page break) */
 	size_t last_end;     /* source offset just past the last real text */
 	struct container stack[MD_MAX_CONTAINERS];
 	size_t depth;        /* entries used; deeper levels are only counted */
@@ -36,6 +43,7 @@ struct md_state {
 	unsigned list_depth, quote_depth;
 	unsigned table_no, row, col;
 	int in_thead, in_html_block;
+	size_t html_start, html_end; /* the HTML block being read */
 	unsigned strong_depth;
 	size_t text_bytes, strong_bytes; /* non-space bytes in the open block */
 	/* the link or image being read */
@@ -47,9 +55,16 @@ struct md_state {
 	size_t nhtml, cap_html;
 };
 
-static int in_source(const struct md_state *st, const char *p)
+static int in_buffer(const struct md_state *st, const char *p)
 {
-	return p >= st->base && p < st->base + st->len;
+	return p >= st->buf && p < st->buf + st->buf_len;
+}
+
+static size_t source_offset(const struct md_state *st, const char *p)
+{
+	if (st->def)
+		return rl_md_definition_src(st->def, (size_t)(p - st->buf));
+	return (size_t)(p - st->buf);
 }
 
 static struct container *innermost(struct md_state *st, MD_BLOCKTYPE type)
@@ -77,6 +92,8 @@ static void begin_text_block(struct md_state *st, enum rl_block_kind kind, unsig
 	end_text_block(st);
 	if (st->quote_depth)
 		flags |= RL_BF_QUOTE;
+	flags |= st->pending_flags;
+	st->pending_flags = 0;
 	rl_doc_begin_block(st->doc, kind, level, flags);
 }
 
@@ -91,6 +108,44 @@ static void begin_implicit_block(struct md_state *st)
 		return;
 	}
 	begin_text_block(st, RL_BLOCK_PARAGRAPH, 0, 0);
+}
+
+/* md4c passes no text for a thematic break: find its line after the last
+ * text, stepping over setext underlines ('=' or '-' lines right below text). */
+static size_t find_rule_line(const struct md_state *st)
+{
+	const char *s = st->src;
+	size_t i = st->last_end, n = st->doc->src->len;
+	int after_text = 0;
+	if (i > 0 && s[i - 1] != '\n' && s[i - 1] != '\r') {
+		/* last_end is inside a line of text: start at the next line */
+		while (i < n && s[i] != '\n' && s[i] != '\r')
+			i++;
+		after_text = 1;
+	}
+	for (int lines = 0; i < n && lines < 1000; lines++) {
+		if (s[i] == '\n' || s[i] == '\r') /* step over one line end */
+			i += s[i] == '\r' && i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
+		size_t k = i;
+		while (k < n && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		size_t e = k;
+		while (e < n && s[e] != '\n' && s[e] != '\r')
+			e++;
+		char c = k < e ? s[k] : 0;
+		size_t last = e;
+		while (last > k && (s[last - 1] == ' ' || s[last - 1] == '\t'))
+			last--;
+		/* a setext underline has no inner spaces; a dashed rule may */
+		int inner_space = c == '-' && memchr(s + k, ' ', last - k) != NULL;
+		if (c == '*' || c == '_' || (c == '-' && (!after_text || inner_space)))
+			return k;
+		if (c && c != '-' && c != '=')
+			break; /* text: the rule is not where we can tell */
+		after_text = 0;
+		i = e;
+	}
+	return st->last_end;
 }
 
 static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
@@ -122,6 +177,7 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 	}
 	case MD_BLOCK_HR:
 		end_text_block(st);
+		st->last_end = find_rule_line(st);
 		rl_doc_add_empty_block(st->doc, RL_BLOCK_RULE, st->last_end);
 		break;
 	case MD_BLOCK_H:
@@ -133,6 +189,7 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 	case MD_BLOCK_HTML:
 		end_text_block(st);
 		st->in_html_block = 1;
+		st->html_start = SIZE_MAX;
 		break;
 	case MD_BLOCK_P: {
 		/* a paragraph directly inside a list item is that item's text */
@@ -144,6 +201,10 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 			begin_text_block(st, RL_BLOCK_LIST_ITEM, st->list_depth,
 					 first ? 0 : RL_BF_CONTINUATION);
 			parent->paragraphs = first ? 2 : parent->paragraphs + 1;
+		} else if (!st->quote_depth && !innermost(st, MD_BLOCK_LI)) {
+			/* a paragraph of its own: in a definition, the definition */
+			begin_text_block(st, st->para_kind, 0,
+					 st->para_count++ && st->para_kind == RL_BLOCK_DEFINITION ? RL_BF_CONTINUATION : 0);
 		} else {
 			begin_text_block(st, RL_BLOCK_PARAGRAPH, 0, 0);
 		}
@@ -206,6 +267,8 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 		break;
 	case MD_BLOCK_HTML:
 		st->in_html_block = 0;
+		if (st->html_start != SIZE_MAX)
+			rl_md_html_block(st->doc, st->html_start, st->html_end);
 		break;
 	case MD_BLOCK_LI:
 	case MD_BLOCK_H:
@@ -298,7 +361,7 @@ static void count_text(struct md_state *st, const char *s, size_t n)
 }
 
 /* Decodes an entity ("&amp;", "&#233;", "&#x41;") into out; 0 if unknown. */
-static size_t decode_entity(const char *s, size_t n, char out[4])
+static size_t decode_entity(const char *s, size_t n, char out[8])
 {
 	uint32_t cp = 0;
 	if (n < 3 || s[0] != '&' || s[n - 1] != ';')
@@ -321,15 +384,13 @@ static size_t decode_entity(const char *s, size_t n, char out[4])
 			cp = RL_REPLACEMENT_CHAR;
 		return rl_utf8_encode(cp, out);
 	}
-	char name[40];
-	if (n - 2 >= sizeof name)
-		return 0;
-	memcpy(name, s + 1, n - 2);
-	name[n - 2] = '\0';
-	const htmlEntityDesc *e = htmlEntityLookup((const xmlChar *)name);
+	const struct rl_entity *e = rl_entity_find(s + 1, n - 2);
 	if (!e)
 		return 0;
-	return rl_utf8_encode(e->value, out);
+	size_t k = rl_utf8_encode(e->cp[0], out);
+	if (e->cp[1])
+		k += rl_utf8_encode(e->cp[1], out + k);
+	return k;
 }
 
 static void add_html_range(struct md_state *st, size_t start, size_t end)
@@ -338,7 +399,7 @@ static void add_html_range(struct md_state *st, size_t start, size_t end)
 		/* join pieces separated only by line ends and indentation */
 		struct html_range *last = &st->html[st->nhtml - 1];
 		size_t k = last->end;
-		while (k < start && strchr(" \t\r\n>", st->base[k]))
+		while (k < start && strchr(" \t\r\n>", st->src[k]))
 			k++;
 		if (k == start) {
 			last->end = end;
@@ -355,14 +416,28 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
 {
 	struct md_state *st = userdata;
 	struct rl_doc *doc = st->doc;
-	int real = in_source(st, text);
-	size_t off = real ? (size_t)(text - st->base) : st->last_end;
+	int real = in_buffer(st, text);
+	size_t off = real ? source_offset(st, text) : st->last_end;
 
-	if (type == MD_TEXT_HTML || st->in_html_block) {
+	if (st->in_html_block) {
 		if (real) {
 			add_html_range(st, off, off + size);
+			if (st->html_start == SIZE_MAX)
+				st->html_start = off;
+			st->html_end = off + size;
 			st->last_end = off + size;
 		}
+		return 0;
+	}
+	if (type == MD_TEXT_HTML) {
+		if (!real)
+			return 0;
+		add_html_range(st, off, off + size);
+		if (rl_md_html_is_br(text, size) && rl_doc_in_block(doc))
+			rl_doc_synth(doc, "\n", 1, off, size);
+		else
+			rl_md_html_image(doc, text, size, off);
+		st->last_end = off + size;
 		return 0;
 	}
 	if (!rl_doc_in_block(doc))
@@ -380,7 +455,7 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
 		rl_doc_synth(doc, "\xEF\xBF\xBD", 3, off, real ? 1 : 0);
 		return 0;
 	case MD_TEXT_ENTITY: {
-		char out[4];
+		char out[8];
 		size_t n = decode_entity(text, size, out);
 		if (n) {
 			rl_doc_synth(doc, out, n, off, size);
@@ -408,7 +483,7 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
 static void collect_comments(struct md_state *st)
 {
 	for (size_t i = 0; i < st->nhtml; i++) {
-		const char *s = st->base;
+		const char *s = st->src;
 		size_t k = st->html[i].start, end = st->html[i].end;
 		while (k + 4 <= end) {
 			const char *open = memmem(s + k, end - k, "<!--", 4);
@@ -438,34 +513,122 @@ static int md_probe(const char *bytes, size_t len)
 	return bad * 20 <= n; /* a few stray control bytes are still text */
 }
 
+static const MD_PARSER md_parser = {
+	.abi_version = 0,
+	.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS,
+	.enter_block = on_enter_block,
+	.leave_block = on_leave_block,
+	.enter_span = on_enter_span,
+	.leave_span = on_leave_span,
+	.text = on_text,
+	.debug_log = NULL,
+	.syntax = NULL,
+};
+
+/* Parses buf[from, to) with md4c; def maps a de-indented buffer back. */
+static void parse_range(struct md_state *st, const char *buf, size_t buf_len, size_t from, size_t to,
+			const struct md_definition *def, enum rl_block_kind para_kind)
+{
+	st->buf = buf;
+	st->buf_len = buf_len;
+	st->def = def;
+	st->para_kind = para_kind;
+	st->para_count = 0;
+	st->depth = st->overflow = 0;
+	st->list_depth = st->quote_depth = 0;
+	st->in_html_block = 0;
+	if (to <= from)
+		return;
+	if (md_parse(buf + from, (MD_SIZE)(to - from), &md_parser, st) != 0)
+		rl_diags_add(&st->doc->diags, RL_DIAG_WARNING, st->doc->src->path, 0, 0,
+			     "the Markdown parser stopped early; some text may be missing");
+	end_text_block(st);
+}
+
+static void on_term(void *ctx, size_t start, size_t end)
+{
+	struct md_state *st = ctx;
+	st->last_end = start;
+	parse_range(st, st->src, st->doc->src->len, start, end, NULL, RL_BLOCK_TERM);
+}
+
+static void on_definition(void *ctx, const struct md_definition *d)
+{
+	struct md_state *st = ctx;
+	parse_range(st, d->text, d->len, 0, d->len, d, RL_BLOCK_DEFINITION);
+}
+
+/* "| " lines: each line is a paragraph of its own. */
+static void read_line_block(struct md_state *st, const struct md_region *r)
+{
+	const char *s = st->src;
+	for (size_t i = r->start; i < r->end;) {
+		size_t e = i;
+		while (e < r->end && s[e] != '\n' && s[e] != '\r')
+			e++;
+		size_t k = i;
+		while (k < e && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		if (k < e && s[k] == '|')
+			k++;
+		if (k < e && s[k] == ' ')
+			k++;
+		st->last_end = k;
+		parse_range(st, s, st->doc->src->len, k, e, NULL, RL_BLOCK_PARAGRAPH);
+		while (e < r->end && (s[e] == '\n' || s[e] == '\r'))
+			e++;
+		i = e;
+	}
+}
+
+static void read_region(struct md_state *st, const struct md_region *r)
+{
+	struct rl_doc *doc = st->doc;
+	switch (r->kind) {
+	case MDR_MARKDOWN:
+		st->last_end = r->start;
+		parse_range(st, st->src, doc->src->len, r->start, r->end, NULL, RL_BLOCK_PARAGRAPH);
+		break;
+	case MDR_DEFLIST: {
+		const struct md_deflist_visitor v = { on_term, on_definition, st };
+		rl_md_deflist_walk(doc->src, r, &v);
+		break;
+	}
+	case MDR_YAML:
+		rl_md_yaml_block(doc, r->start, r->end);
+		break;
+	case MDR_TITLE:
+		rl_md_title_block(doc, r->start, r->end);
+		break;
+	case MDR_LINEBLOCK:
+		read_line_block(st, r);
+		break;
+	case MDR_SKIP:
+		if (r->page_break)
+			st->pending_flags |= RL_BF_PAGE_BREAK_BEFORE;
+		break;
+	}
+	st->last_end = r->end;
+}
+
 static struct rl_doc *md_read(const char *path, const char *bytes, size_t len,
 			      const struct rl_read_opts *opts, struct rl_diags *diags)
 {
-	(void)opts;
 	(void)diags;
 	struct rl_source *src = rl_source_new(path, bytes, len);
 	struct rl_doc *doc = rl_doc_new(RL_FORMAT_MARKDOWN, src);
 	struct md_state st;
 	memset(&st, 0, sizeof st);
 	st.doc = doc;
-	st.base = src->bytes;
-	st.len = src->len;
+	st.src = src->bytes;
 
 	size_t body = rl_md_front_matter(doc);
-	st.last_end = body;
-
-	MD_PARSER parser;
-	memset(&parser, 0, sizeof parser);
-	parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS;
-	parser.enter_block = on_enter_block;
-	parser.leave_block = on_leave_block;
-	parser.enter_span = on_enter_span;
-	parser.leave_span = on_leave_span;
-	parser.text = on_text;
-	if (md_parse(src->bytes + body, (MD_SIZE)(src->len - body), &parser, &st) != 0)
-		rl_diags_add(&doc->diags, RL_DIAG_WARNING, path, 0, 0,
-			     "the Markdown parser stopped early; some text may be missing");
-	end_text_block(&st);
+	struct md_region *regions;
+	size_t n = rl_md_regions(src, body, !opts->commonmark_only, &regions);
+	for (size_t i = 0; i < n; i++)
+		read_region(&st, &regions[i]);
+	free(regions);
+	rl_md_pandoc_cleanup(doc);
 	collect_comments(&st);
 	free(st.href);
 	free(st.html);

@@ -25,21 +25,21 @@ static int has_extension(const char *path, const char *const *exts)
 static const char *foreign_format(const char *b, size_t len)
 {
 	if (len >= 5 && memcmp(b, "%PDF-", 5) == 0)
-		return "a PDF file; resumelint reads Markdown (.md) and Word (.docx) resumes";
+		return "a PDF file, not a resume source: lint the .docx or Markdown it was made from";
 	if (len >= 4 && memcmp(b, "PK\x03\x04", 4) == 0)
-		return "a zip archive, not a Markdown file";
+		return "a zip archive but not a Word document";
 	if (len >= 8 && memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
-		return "an old binary Word (.doc) file; save it as .docx";
+		return "an old binary Word (.doc) file: save it as .docx and lint that";
 	if (len >= 5 && memcmp(b, "{\\rtf", 5) == 0)
-		return "an RTF file; save it as .docx";
+		return "an RTF file: save it as .docx and lint that";
 	if (len >= 2 && ((unsigned char)b[0] == 0xFF && (unsigned char)b[1] == 0xFE))
-		return "UTF-16 text; save it as UTF-8";
+		return "UTF-16 text: save it as UTF-8";
 	if (len >= 2 && ((unsigned char)b[0] == 0xFE && (unsigned char)b[1] == 0xFF))
-		return "UTF-16 text; save it as UTF-8";
+		return "UTF-16 text: save it as UTF-8";
 	if (len >= 8 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0)
-		return "a PNG image, not a resume text";
+		return "a PNG image, not a resume";
 	if (len >= 3 && memcmp(b, "\xFF\xD8\xFF", 3) == 0)
-		return "a JPEG image, not a resume text";
+		return "a JPEG image, not a resume";
 	return NULL;
 }
 
@@ -50,20 +50,20 @@ const struct rl_reader *rl_reader_pick(const char *path, const char *bytes, size
 	for (size_t i = 0; readers[i]; i++)
 		if (has_extension(path, readers[i]->extensions))
 			by_ext = readers[i];
-	if (by_ext && by_ext->probe(bytes, len))
-		return by_ext;
+	/* a reader that recognises its own magic bytes goes first */
 	for (size_t i = 0; readers[i]; i++)
 		if (readers[i] != &rl_reader_markdown && readers[i]->probe(bytes, len))
 			return readers[i];
 	const char *what = foreign_format(bytes, len);
 	if (what) {
-		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "not a resume resumelint can read: %s", what);
+		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "%s", what);
 		return NULL;
 	}
+	(void)by_ext; /* text formats are told apart by extension once more readers exist */
 	if (rl_reader_markdown.probe(bytes, len))
 		return &rl_reader_markdown;
 	rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0,
-		     "not a resume resumelint can read: binary data, not text");
+		     "binary data, not a Markdown or Word resume");
 	return NULL;
 }
 

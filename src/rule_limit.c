@@ -1,4 +1,5 @@
 /* Rule kind `limit`: a measured number against a threshold. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,7 +20,7 @@ static int parse_number(const struct rl_ynode *v, struct rl_rule_loader *ld, dou
 	if (rl_rule_want_scalar(v, ld, "a number"))
 		return -1;
 	*out = strtod(v->value, &end);
-	if (*end || !*v->value || *out < 0) {
+	if (*end || !*v->value || !(*out >= 0) || isinf(*out)) { /* nan, inf: no limit */
 		rl_rule_error(ld, v, "expected a number of 0 or more, found '%s'", v->value);
 		return -1;
 	}

@@ -1,124 +1,72 @@
 /* Heading → section kind, and the split of a document into sections. */
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include "sections.h"
 
-#include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "buf.h"
+#include "utf8.h"
 #include "file.h"
 #include "yaml_tree.h"
 
 /* A bold line longer than this is a sentence, not a heading. */
 #define MAX_PSEUDO_HEADING_BYTES 48
+/* Longer headings name no section; also bounds the work per heading. */
+#define MAX_HEADING_BYTES 400
 
+/* Headings and table entries are compared after rl_utf8_fold_words: lower
+ * case, punctuation and symbols as single spaces. */
 struct kind_matcher {
 	enum rl_section_kind kind;
-	pcre2_code *names;  /* ^(?:a|b|...)$ over the normalized heading */
-	pcre2_code *words;  /* a word in the heading starts with one of these */
+	char **names;  /* whole headings */
+	size_t nnames;
+	char **words;  /* a word of the heading starts with one of these */
+	size_t nwords;
 };
 
 struct rl_section_table {
 	struct kind_matcher *m;
 	size_t n, cap;
-	pcre2_code *punct;  /* runs of what is neither letter nor digit */
-	pcre2_match_data *md;
 };
 
-static pcre2_code *compile(const char *pattern, size_t len, char *err, size_t errlen)
+static char **fold_list(const struct rl_ynode *list, size_t *n, const char *path, struct rl_diags *diags)
 {
-	int code;
-	PCRE2_SIZE at;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, len,
-				       PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &code, &at, NULL);
-	if (!re) {
-		PCRE2_UCHAR msg[160];
-		pcre2_get_error_message(code, msg, sizeof msg);
-		snprintf(err, errlen, "%s", (char *)msg);
-		return NULL;
-	}
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* falls back to the interpreter */
-	return re;
-}
-
-/* Replaces runs of non-letters with one space and trims, into out. */
-static void normalize(const struct rl_section_table *t, const char *s, size_t len, struct rl_buf *out)
-{
-	PCRE2_UCHAR tmp[512];
-	PCRE2_SIZE outlen = sizeof tmp;
-	rl_buf_clear(out);
-	if (len > 400)
-		len = 400; /* a heading longer than this names no section */
-	int rc = pcre2_substitute(t->punct, (PCRE2_SPTR)s, len, 0, PCRE2_SUBSTITUTE_GLOBAL, t->md,
-				  NULL, (PCRE2_SPTR) " ", 1, tmp, &outlen);
-	if (rc < 0) {
-		rl_buf_add(out, s, len);
-		return;
-	}
-	size_t a = 0, b = outlen;
-	while (a < b && tmp[a] == ' ')
-		a++;
-	while (b > a && tmp[b - 1] == ' ')
-		b--;
-	rl_buf_add(out, tmp + a, b - a);
-}
-
-static void quote_into(struct rl_buf *re, const char *s)
-{
-	rl_buf_adds(re, "\\Q");
-	for (; *s; s++) {
-		if (s[0] == '\\' && s[1] == 'E')
-			rl_buf_adds(re, "\\E\\\\E\\Q"), s++;
-		else
-			rl_buf_addc(re, *s);
-	}
-	rl_buf_adds(re, "\\E");
-}
-
-static pcre2_code *build_alternation(struct rl_section_table *t, const struct rl_ynode *list,
-				     const char *pre, const char *post, const char *path,
-				     struct rl_diags *diags)
-{
-	struct rl_buf re, norm;
-	char err[200];
-	if (list->n == 0)
-		return NULL; /* an empty alternation would match every heading */
-	rl_buf_init(&re);
-	rl_buf_init(&norm);
-	rl_buf_adds(&re, pre);
-	rl_buf_adds(&re, "(?:");
+	char **v = rl_xreallocarray(NULL, list->n ? list->n : 1, sizeof *v);
+	struct rl_buf b;
+	rl_buf_init(&b);
+	*n = 0;
 	for (size_t i = 0; i < list->n; i++) {
 		const struct rl_ynode *it = list->items[i];
 		if (it->type != RL_Y_SCALAR) {
 			rl_diags_add(diags, RL_DIAG_ERROR, path, it->line, it->col, "expected a heading text");
 			continue;
 		}
-		normalize(t, it->value, it->value_len, &norm);
-		if (i)
-			rl_buf_addc(&re, '|');
-		quote_into(&re, norm.data);
+		rl_buf_clear(&b);
+		rl_utf8_fold_words(it->value, it->value_len, &b);
+		if (!b.len) {
+			rl_diags_add(diags, RL_DIAG_ERROR, path, it->line, it->col,
+				     "'%s' has no letters or digits to match", it->value);
+			continue;
+		}
+		v[(*n)++] = rl_xstrdup(b.data);
 	}
-	rl_buf_addc(&re, ')');
-	rl_buf_adds(&re, post);
-	pcre2_code *code = compile(re.data, re.len, err, sizeof err);
-	if (!code)
-		rl_diags_add(diags, RL_DIAG_ERROR, path, list->line, list->col, "bad list: %s", err);
-	rl_buf_free(&re);
-	rl_buf_free(&norm);
-	return code;
+	rl_buf_free(&b);
+	return v;
+}
+
+static void free_list(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
 }
 
 struct rl_section_table *rl_section_table_load(const char *path, struct rl_diags *diags)
 {
 	struct rl_section_table *t = rl_xcalloc(1, sizeof *t);
-	char err[200];
 	size_t before = diags->errors;
-	t->punct = compile("[^\\p{L}\\p{N}]+", PCRE2_ZERO_TERMINATED, err, sizeof err);
-	t->md = pcre2_match_data_create(4, NULL);
-
 	struct rl_file file;
 	if (rl_file_read(path, RL_MAX_RULE_FILE_BYTES, &file, diags)) {
 		rl_section_table_free(t);
@@ -160,10 +108,13 @@ struct rl_section_table *rl_section_table_load(const char *path, struct rl_diags
 					     "'%s' must be a list", key->value);
 				continue;
 			}
-			pcre2_code **slot = names ? &m->names : &m->words;
-			pcre2_code_free(*slot);
-			*slot = names ? build_alternation(t, list, "^", "$", path, diags)
-				      : build_alternation(t, list, "(?<![\\p{L}\\p{N}])", "", path, diags);
+			if (names) {
+				free_list(m->names, m->nnames);
+				m->names = fold_list(list, &m->nnames, path, diags);
+			} else {
+				free_list(m->words, m->nwords);
+				m->words = fold_list(list, &m->nwords, path, diags);
+			}
 		}
 	}
 	rl_ynode_free(root);
@@ -180,18 +131,25 @@ void rl_section_table_free(struct rl_section_table *t)
 	if (!t)
 		return;
 	for (size_t i = 0; i < t->n; i++) {
-		pcre2_code_free(t->m[i].names);
-		pcre2_code_free(t->m[i].words);
+		free_list(t->m[i].names, t->m[i].nnames);
+		free_list(t->m[i].words, t->m[i].nwords);
 	}
 	free(t->m);
-	pcre2_code_free(t->punct);
-	pcre2_match_data_free(t->md);
 	free(t);
 }
 
-static int matches(const struct rl_section_table *t, const pcre2_code *re, const struct rl_buf *s)
+static int has_word_prefix(const char *heading, const char *prefix)
 {
-	return re && pcre2_match(re, (PCRE2_SPTR)s->data, s->len, 0, 0, t->md, NULL) >= 0;
+	size_t n = strlen(prefix);
+	for (const char *p = heading; *p;) {
+		if (strncmp(p, prefix, n) == 0)
+			return 1;
+		p = strchr(p, ' ');
+		if (!p)
+			break;
+		p++;
+	}
+	return 0;
 }
 
 int rl_section_table_match(const struct rl_section_table *t, const char *heading, size_t len,
@@ -199,15 +157,19 @@ int rl_section_table_match(const struct rl_section_table *t, const char *heading
 {
 	struct rl_buf norm;
 	int kind = -1;
+	if (len > MAX_HEADING_BYTES)
+		return -1;
 	rl_buf_init(&norm);
-	normalize(t, heading, len, &norm);
+	rl_utf8_fold_words(heading, len, &norm);
 	if (norm.len) {
 		for (size_t i = 0; i < t->n && kind < 0; i++)
-			if (matches(t, t->m[i].names, &norm))
-				kind = (int)t->m[i].kind;
+			for (size_t k = 0; k < t->m[i].nnames && kind < 0; k++)
+				if (strcmp(norm.data, t->m[i].names[k]) == 0)
+					kind = (int)t->m[i].kind;
 		for (size_t i = 0; i < t->n && kind < 0 && !exact_only; i++)
-			if (matches(t, t->m[i].words, &norm))
-				kind = (int)t->m[i].kind;
+			for (size_t k = 0; k < t->m[i].nwords && kind < 0; k++)
+				if (has_word_prefix(norm.data, t->m[i].words[k]))
+					kind = (int)t->m[i].kind;
 	}
 	rl_buf_free(&norm);
 	return kind;

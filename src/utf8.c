@@ -1,6 +1,8 @@
 /* UTF-8 helpers, strict about overlong forms and surrogates (RFC 3629). */
 #include "utf8.h"
 
+#include "buf.h"
+
 size_t rl_utf8_seqlen(unsigned char c)
 {
 	if (c < 0x80)
@@ -79,7 +81,10 @@ size_t rl_utf8_count(const char *s, size_t len)
 	size_t n = 0;
 	for (size_t i = 0; i < len; n++) {
 		uint32_t cp;
-		i += rl_utf8_decode(s + i, len - i, &cp, NULL);
+		if ((unsigned char)s[i] < 0x80)
+			i++;
+		else
+			i += rl_utf8_decode(s + i, len - i, &cp, NULL);
 	}
 	return n;
 }
@@ -89,7 +94,66 @@ size_t rl_utf8_advance(const char *s, size_t len, size_t n)
 	size_t i = 0;
 	while (n-- > 0 && i < len) {
 		uint32_t cp;
-		i += rl_utf8_decode(s + i, len - i, &cp, NULL);
+		if ((unsigned char)s[i] < 0x80)
+			i++;
+		else
+			i += rl_utf8_decode(s + i, len - i, &cp, NULL);
 	}
 	return i;
+}
+
+uint32_t rl_unicode_lower(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z' ? cp + 32 : cp;
+	if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) ||
+	    (cp >= 0x410 && cp <= 0x42F))
+		return cp + 0x20;
+	if (cp >= 0x400 && cp <= 0x40F)
+		return cp + 0x50;
+	/* Latin Extended-A pairs upper/lower case as even/odd, with a shift in
+	 * the middle of the block */
+	if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
+		return cp % 2 == 0 ? cp + 1 : cp;
+	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+		return cp % 2 == 1 ? cp + 1 : cp;
+	if (cp == 0x178)
+		return 0xFF;
+	return cp;
+}
+
+int rl_unicode_is_word(uint32_t cp)
+{
+	if (cp < 0x80)
+		return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+	if (cp <= 0xBF || cp == 0xD7 || cp == 0xF7)
+		return 0; /* Latin-1 punctuation and symbols */
+	if ((cp >= 0x2000 && cp <= 0x2BFF) ||   /* punctuation, arrows, math, shapes, dingbats */
+	    (cp >= 0x3000 && cp <= 0x303F) ||   /* CJK punctuation */
+	    (cp >= 0xFE00 && cp <= 0xFE0F) ||   /* variation selectors */
+	    (cp >= 0xFE30 && cp <= 0xFE4F) ||
+	    (cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) ||
+	    (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) ||
+	    (cp >= 0x1F000 && cp <= 0x1FAFF) || /* emoji and pictographs */
+	    cp == RL_REPLACEMENT_CHAR)
+		return 0;
+	return 1;
+}
+
+void rl_utf8_fold_words(const char *s, size_t len, struct rl_buf *out)
+{
+	int pending_space = 0;
+	size_t start = out->len;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		i += rl_utf8_decode(s + i, len - i, &cp, NULL);
+		if (!rl_unicode_is_word(cp)) {
+			pending_space = 1;
+			continue;
+		}
+		if (pending_space && out->len > start)
+			rl_buf_addc(out, ' ');
+		pending_space = 0;
+		rl_buf_add_utf8(out, rl_unicode_lower(cp));
+	}
 }

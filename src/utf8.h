@@ -21,4 +21,15 @@ size_t rl_utf8_advance(const char *s, size_t len, size_t n);
  * invalid byte). */
 size_t rl_utf8_seqlen(unsigned char c);
 
+/* Simple lower case for the scripts resume headings use (Latin, Greek,
+ * Cyrillic); other code points are returned as they are. */
+uint32_t rl_unicode_lower(uint32_t cp);
+/* 1 for a code point that belongs in a word (letters, digits, marks); 0 for
+ * punctuation, symbols, spaces and emoji. */
+int rl_unicode_is_word(uint32_t cp);
+/* Lower-cases s and turns every run of non-word characters into one space,
+ * trimmed: "— Skills & Tools —" → "skills tools". Appends to out. */
+struct rl_buf;
+void rl_utf8_fold_words(const char *s, size_t len, struct rl_buf *out);
+
 #endif

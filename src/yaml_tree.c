@@ -7,28 +7,68 @@
 #include <yaml.h>
 
 #include "alloc.h"
+#include "utf8.h"
 
 struct builder {
 	const struct rl_source *src;
 	unsigned line0;  /* line of the slice's first byte */
 	size_t nodes;
 	struct rl_diags *diags;
+	/* libyaml's mark index counts characters from the slice start (past a
+	 * BOM); marks arrive nearly in order, so a cursor walks to each one */
+	size_t cur_char, cur_byte, slice_end;
+	/* the last position computed, so that columns along a long line are
+	 * counted once, not again from the line start for every node */
+	size_t pos_off;
+	struct rl_pos pos; /* line 0: none yet */
 };
+
+static size_t byte_at(struct builder *b, size_t char_index)
+{
+	const char *s = b->src->bytes;
+	while (b->cur_char < char_index && b->cur_byte < b->slice_end) {
+		b->cur_byte += rl_utf8_seqlen((unsigned char)s[b->cur_byte]);
+		b->cur_char++;
+	}
+	while (b->cur_char > char_index && b->cur_byte > 0) {
+		do
+			b->cur_byte--;
+		while (b->cur_byte > 0 && ((unsigned char)s[b->cur_byte] & 0xC0) == 0x80);
+		b->cur_char--;
+	}
+	return b->cur_byte < b->slice_end ? b->cur_byte : b->slice_end;
+}
+
+/* rl_source_pos(b->src, off), continued from the last position when off is
+ * further along the same line. */
+static struct rl_pos pos_at(struct builder *b, size_t off)
+{
+	const struct rl_source *src = b->src;
+	if (b->pos.line && off >= b->pos_off && (b->pos.line > 1 || b->pos_off >= src->bom) &&
+	    (b->pos.line >= src->nlines || off < src->lines[b->pos.line]))
+		b->pos.col += (unsigned)rl_utf8_count(src->bytes + b->pos_off, off - b->pos_off);
+	else
+		b->pos = rl_source_pos(src, off);
+	b->pos_off = off;
+	return b->pos;
+}
 
 static void set_pos(struct builder *b, struct rl_ynode *n, yaml_mark_t start, yaml_mark_t end)
 {
-	n->line = b->line0 + (unsigned)start.line;
-	n->col = (unsigned)start.column + 1;
-	n->start = rl_source_offset(b->src, n->line, n->col);
-	n->end = rl_source_offset(b->src, b->line0 + (unsigned)end.line, (unsigned)end.column + 1);
+	n->start = byte_at(b, start.index);
+	n->end = byte_at(b, end.index);
+	/* not libyaml's line: it also breaks at U+0085, U+2028 and U+2029 */
+	struct rl_pos pos = pos_at(b, n->start);
+	n->line = pos.line;
+	n->col = pos.col;
 	if (n->end < n->start)
 		n->end = n->start;
 }
 
 static void error_at(struct builder *b, yaml_mark_t m, const char *msg)
 {
-	rl_diags_add(b->diags, RL_DIAG_ERROR, b->src->path, b->line0 + (unsigned)m.line,
-		     (unsigned)m.column + 1, "%s", msg);
+	struct rl_pos pos = pos_at(b, byte_at(b, m.index));
+	rl_diags_add(b->diags, RL_DIAG_ERROR, b->src->path, pos.line, pos.col, "%s", msg);
 }
 
 static void add_item(struct rl_ynode *parent, struct rl_ynode *child, size_t *cap)
@@ -59,6 +99,14 @@ static struct rl_ynode *build(yaml_parser_t *p, yaml_event_t *ev, struct builder
 		error_at(b, ev->start_mark, "YAML: nested too deeply");
 		return NULL;
 	}
+	const yaml_char_t *anchor = ev->type == YAML_SCALAR_EVENT ? ev->data.scalar.anchor
+				    : ev->type == YAML_MAPPING_START_EVENT ? ev->data.mapping_start.anchor
+				    : ev->type == YAML_SEQUENCE_START_EVENT ? ev->data.sequence_start.anchor
+				    : NULL;
+	if (anchor) {
+		error_at(b, ev->start_mark, "YAML: anchors are not supported");
+		return NULL;
+	}
 	struct rl_ynode *n = rl_xcalloc(1, sizeof *n);
 	size_t cap = 0;
 	switch (ev->type) {
@@ -84,8 +132,7 @@ static struct rl_ynode *build(yaml_parser_t *p, yaml_event_t *ev, struct builder
 			if (next_event(p, &child, b))
 				goto fail;
 			if (child.type == end_type) {
-				n->end = rl_source_offset(b->src, b->line0 + (unsigned)child.end_mark.line,
-							  (unsigned)child.end_mark.column + 1);
+				n->end = byte_at(b, child.end_mark.index);
 				yaml_event_delete(&child);
 				break;
 			}
@@ -121,7 +168,9 @@ struct rl_ynode *rl_yaml_parse(const struct rl_source *src, size_t start, size_t
 	yaml_parser_t p;
 	yaml_event_t ev;
 	struct rl_ynode *root = NULL;
-	struct builder b = { src, rl_source_pos(src, start).line, 0, diags };
+	struct builder b = { src, rl_source_pos(src, start).line, 0, diags, 0, start, end, 0, { 0, 0 } };
+	if (end - start >= 3 && memcmp(src->bytes + start, "\xEF\xBB\xBF", 3) == 0)
+		b.cur_byte += 3;
 	int done = 0;
 
 	if (!yaml_parser_initialize(&p)) {
@@ -158,7 +207,7 @@ struct rl_ynode *rl_yaml_parse(const struct rl_source *src, size_t start, size_t
 		root->line = b.line0;
 		root->col = 1;
 		root->start = root->end = start;
-	} else if (root->type == RL_Y_SCALAR && root->value_len == 0) {
+	} else if (root->type == RL_Y_SCALAR && root->value_len == 0 && root->plain) {
 		root->type = RL_Y_MAP; /* "---" alone: an empty document */
 	}
 out:

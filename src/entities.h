@@ -1,0 +1,20 @@
+/* HTML named character references, for Markdown entity decoding. */
+#ifndef RL_ENTITIES_H
+#define RL_ENTITIES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct rl_entity {
+	const char *name;       /* without & and ; */
+	uint32_t cp[2];         /* one or two code points; cp[1] is 0 for one */
+};
+
+/* Sorted by name (strcmp order). */
+extern const struct rl_entity rl_entities[];
+extern const unsigned rl_entities_count;
+
+/* The entity called name[0..len), or NULL. */
+const struct rl_entity *rl_entity_find(const char *name, size_t len);
+
+#endif
