@@ -104,8 +104,15 @@ int rl_config_load(const char *path, const struct rl_ruleset *rules, struct rl_c
 			}
 			free(cfg->job);
 			cfg->job = resolve_beside(path, v->value);
+		} else if (strcmp(k->value, "markdown") == 0) {
+			if (v->type != RL_Y_SCALAR || (strcmp(v->value, "pandoc") && strcmp(v->value, "commonmark"))) {
+				err(d, path, v, "%s", "markdown must be pandoc or commonmark");
+				continue;
+			}
+			cfg->has_markdown = 1;
+			cfg->commonmark_only = strcmp(v->value, "commonmark") == 0;
 		} else {
-			err(d, path, k, "unknown key '%s' (expected rules, max-pages, paper or job)", k->value);
+			err(d, path, k, "unknown key '%s' (expected rules, max-pages, paper, job or markdown)", k->value);
 		}
 	}
 	rl_ynode_free(root);
@@ -171,6 +178,8 @@ void rl_config_apply(const struct rl_config *cfg, struct rl_lint_opts *opts)
 		opts->max_pages = cfg->max_pages;
 	if (cfg->has_paper)
 		opts->paper = cfg->paper;
+	if (cfg->has_markdown)
+		opts->commonmark_only = cfg->commonmark_only;
 	for (size_t i = 0; i < cfg->noverrides; i++)
 		rl_lint_opts_override(opts, cfg->overrides[i].id, cfg->overrides[i].severity);
 }

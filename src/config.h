@@ -7,6 +7,7 @@
  *   max-pages: 1      # page limit (default 1)
  *   paper: letter     # letter or a4 (default letter)
  *   job: posting.md   # job posting to tailor to, relative to this file
+ *   markdown: pandoc  # pandoc (default) or commonmark: which Markdown to read
  */
 #ifndef RL_CONFIG_H
 #define RL_CONFIG_H
@@ -26,6 +27,8 @@ struct rl_config {
 	struct rl_rule_override *overrides;
 	size_t noverrides;
 	char *job;           /* resolved against the config file's folder */
+	int has_markdown;
+	int commonmark_only;
 };
 
 /* Loads and validates (rule ids against rules). 0, or -1 with errors. */

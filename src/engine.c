@@ -51,6 +51,13 @@ static void fill_message(struct rl_buf *out, const char *tmpl, const char *text,
 void rl_emit(struct rl_run *run, size_t start, size_t end, const char *text, size_t text_len,
 	     int section, const struct rl_msg_vars *vars)
 {
+	if (run->suppress) {
+		struct rl_finding probe = { .rule = run->rule, .start = start, .end = end };
+		if (rl_suppress_hides(run->suppress, run->doc, &probe)) {
+			run->report->suppressed++;
+			return;
+		}
+	}
 	if (run->emitted >= RL_MAX_FINDINGS_PER_RULE) {
 		if (!run->dropped++)
 			run->first_dropped = start;
@@ -124,6 +131,10 @@ void rl_engine_run(const struct rl_ruleset *rules, const struct rl_doc *doc,
 	run.report = report;
 	run.diags = diags;
 	run.match_data = pcre2_match_data_create(16, NULL);
+	/* before the rules run: a suppressed finding must not count toward the
+	 * per-rule cap and crowd out ones that are shown */
+	struct rl_suppressions *sup = rl_suppress_parse(doc, rules, diags);
+	run.suppress = sup;
 	for (size_t i = 0; i < rules->n; i++) {
 		const struct rl_rule *r = rules->v[i];
 		enum rl_severity sev = rl_lint_opts_severity(opts, r);
@@ -137,7 +148,21 @@ void rl_engine_run(const struct rl_ruleset *rules, const struct rl_doc *doc,
 		summarize_dropped(&run);
 	}
 	pcre2_match_data_free(run.match_data);
-	rl_suppress_apply(doc, rules, report, diags);
+	rl_suppress_free(sup);
 	if (report->n > 1)
 		qsort(report->v, report->n, sizeof *report->v, by_position);
+	/* a rule that reports one span twice (a section heading its pattern
+	 * matches too) says it once; equal findings are adjacent after sorting */
+	size_t kept = 0;
+	for (size_t i = 0; i < report->n; i++) {
+		struct rl_finding *f = &report->v[i], *prev = kept ? &report->v[kept - 1] : NULL;
+		if (prev && prev->rule == f->rule && prev->start == f->start && prev->end == f->end &&
+		    strcmp(prev->message, f->message) == 0) {
+			free(f->message);
+			free(f->text);
+			continue;
+		}
+		report->v[kept++] = *f;
+	}
+	report->n = kept;
 }

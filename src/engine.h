@@ -14,6 +14,8 @@
  * finding: fifty GPA findings help nobody and can flood a CI log. */
 #define RL_MAX_FINDINGS_PER_RULE 20
 
+struct rl_suppressions;
+
 /* What a rule's run function sees. */
 struct rl_run {
 	const struct rl_doc *doc;
@@ -26,6 +28,7 @@ struct rl_run {
 	size_t first_dropped;
 	void *match_data;              /* pcre2_match_data shared by pattern rules */
 	int limit_reported;            /* the running rule hit a pcre2 limit */
+	const struct rl_suppressions *suppress; /* inline suppressions, or NULL */
 };
 
 /* Values a message's placeholders take. */
@@ -35,7 +38,8 @@ struct rl_msg_vars {
 };
 
 /* Adds a finding for the running rule at source span [start, end). text is
- * the offending text ({match}); NULL for none. */
+ * the offending text ({match}); NULL for none. A suppressed finding is only
+ * counted: it does not use up the rule's RL_MAX_FINDINGS_PER_RULE. */
 void rl_emit(struct rl_run *run, size_t start, size_t end, const char *text, size_t text_len,
 	     int section, const struct rl_msg_vars *vars);
 

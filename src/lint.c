@@ -78,7 +78,8 @@ void rl_lint_bytes(const struct rl_linter *l, const char *path, const char *byte
 	struct rl_diags d;
 	rl_diags_init(&d);
 	result_init(out, path);
-	struct rl_doc *doc = rl_read(out->path, bytes, len, NULL, &d);
+	struct rl_read_opts ropts = { opts->commonmark_only };
+	struct rl_doc *doc = rl_read(out->path, bytes, len, &ropts, &d);
 	if (!doc) {
 		fail_from_diags(out, &d);
 		rl_diags_free(&d);

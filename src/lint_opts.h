@@ -23,6 +23,7 @@ struct rl_lint_opts {
 	struct rl_rule_override *overrides;
 	size_t noverrides, cap_overrides;
 	const char *only_rule;           /* run just this rule (self-tests); default NULL */
+	int commonmark_only;             /* Markdown without pandoc's extensions; default 0 */
 };
 
 void rl_lint_opts_default(struct rl_lint_opts *o);

@@ -6,8 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "entities.h"
-#include "utf8.h"
+#include "alloc.h"
 
 /* Tags after which text belongs to a new block. */
 static const char *const block_tags[] = {
@@ -108,120 +107,98 @@ int rl_md_html_image(struct rl_doc *doc, const char *s, size_t len, size_t src_o
 	return 1;
 }
 
-/* Text between tags: whitespace runs become one space, entities decoded. */
-static void add_text(struct rl_doc *doc, const char *s, size_t a, size_t b, unsigned *open)
+/* '<' that starts an autolink (<https://...>, <name@host>) rather than a tag. */
+static int is_autolink(const char *s, size_t i, size_t end)
 {
-	size_t i = a;
-	while (i < b) {
-		size_t run = i;
-		while (run < b && s[run] != '&' && s[run] != '\n' && s[run] != '\r' && s[run] != '\t')
-			run++;
-		if (run > i) {
-			if (!*open) {
-				size_t k = i;
-				while (k < run && s[k] == ' ')
-					k++;
-				if (k == run) {
-					i = run;
-					continue;
-				}
-				rl_doc_begin_block(doc, RL_BLOCK_PARAGRAPH, 0, 0);
-				*open = 1;
-				i = k;
-			}
-			rl_doc_text(doc, s + i, run - i, i);
-			i = run;
-			continue;
-		}
-		if (s[i] != '&') {
-			if (*open)
-				rl_doc_synth(doc, " ", 1, i, 1);
-			i++;
-			continue;
-		}
-		size_t semi = i + 1;
-		while (semi < b && semi - i < 34 && s[semi] != ';' && s[semi] != '&' && s[semi] != ' ')
-			semi++;
-		const struct rl_entity *e = semi < b && s[semi] == ';' ? rl_entity_find(s + i + 1, semi - i - 1) : NULL;
-		if (!e) {
-			if (!*open) {
-				rl_doc_begin_block(doc, RL_BLOCK_PARAGRAPH, 0, 0);
-				*open = 1;
-			}
-			rl_doc_text(doc, s + i, 1, i);
-			i++;
-			continue;
-		}
-		char out[8];
-		size_t n = rl_utf8_encode(e->cp[0], out);
-		if (e->cp[1])
-			n += rl_utf8_encode(e->cp[1], out + n);
-		if (!*open) {
-			rl_doc_begin_block(doc, RL_BLOCK_PARAGRAPH, 0, 0);
-			*open = 1;
-		}
-		rl_doc_synth(doc, out, n, i, semi + 1 - i);
-		i = semi + 1;
+	int link = 0;
+	if (i + 1 < end && s[i + 1] == '/')
+		return 0;
+	for (size_t k = i + 1; k < end && k < i + 300; k++) {
+		if (s[k] == '>')
+			return link;
+		if (s[k] == ' ' || s[k] == '\n' || s[k] == '<' || s[k] == '"' || s[k] == '\'')
+			return 0;
+		if (s[k] == '@' || (s[k] == ':' && k + 2 < end && s[k + 1] == '/' && s[k + 2] == '/'))
+			link = 1;
 	}
+	return 0;
 }
 
-static void close_block(struct rl_doc *doc, unsigned *open)
+/* Writes the Markdown that stands for tag `name` into out[0, n). */
+static void replace_tag(char *out, size_t n, const char *name, int closing)
 {
-	if (*open)
-		rl_doc_end_block(doc);
-	*open = 0;
+	memset(out, ' ', n);
+	if (strcmp(name, "br") == 0 && n >= 3) {
+		memcpy(out, "  \n", 3); /* a hard line break */
+		return;
+	}
+	if (!is_block_tag(name) || n < 2)
+		return;
+	out[0] = out[1] = '\n';
+	if (closing || n < 4)
+		return;
+	if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2])
+		memcpy(out + 2, "# ", 2); /* the level is restored after parsing */
+	else if (strcmp(name, "li") == 0)
+		memcpy(out + 2, "- ", 2);
 }
 
-void rl_md_html_block(struct rl_doc *doc, size_t start, size_t end)
+char *rl_md_html_mask(struct rl_doc *doc, size_t start, size_t end)
 {
 	const char *s = doc->src->bytes;
-	unsigned open = 0;
-	size_t i = start, text = start;
-	while (i < end) {
-		if (s[i] != '<') {
+	size_t n = end - start;
+	char *out = rl_xmalloc(n + 1);
+	memcpy(out, s + start, n);
+	out[n] = '\0';
+	for (size_t i = start; i < end;) {
+		if (s[i] != '<' || is_autolink(s, i, end)) {
 			i++;
 			continue;
 		}
-		add_text(doc, s, text, i, &open);
+		size_t e;
 		if (end - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
 			const char *close = memmem(s + i + 4, end - i - 4, "-->", 3);
-			i = close ? (size_t)(close - s) + 3 : end;
-			text = i;
+			e = close ? (size_t)(close - s) + 3 : end;
+			for (size_t k = i; k < e; k++)
+				if (out[k - start] != '\n' && out[k - start] != '\r')
+					out[k - start] = ' ';
+			i = e;
 			continue;
 		}
 		char name[16];
 		int closing = i + 1 < end && s[i + 1] == '/';
-		size_t n = tag_name(s, i + 1 + closing, end, name, sizeof name);
-		if (!n) { /* "<" that starts no tag is text */
-			text = i;
+		if (!tag_name(s, i + 1 + closing, end, name, sizeof name)) {
 			i++;
 			continue;
 		}
-		size_t e = tag_end(s, i, end);
+		e = tag_end(s, i, end);
 		if (!closing && (strcmp(name, "style") == 0 || strcmp(name, "script") == 0)) {
 			char closer[24];
 			snprintf(closer, sizeof closer, "</%s", name);
 			const char *c = memmem(s + e, end - e, closer, strlen(closer));
 			e = c ? tag_end(s, (size_t)(c - s), end) : end;
-		} else if (!closing && strcmp(name, "img") == 0) {
-			rl_md_html_image(doc, s + i, e - i, i);
-		} else if (is_block_tag(name)) {
-			close_block(doc, &open);
-			if (strcmp(name, "hr") == 0)
-				rl_doc_add_empty_block(doc, RL_BLOCK_RULE, i);
-			else if (!closing && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]) {
-				rl_doc_begin_block(doc, RL_BLOCK_HEADING, (unsigned)(name[1] - '0'), 0);
-				open = 1;
-			} else if (!closing && strcmp(name, "li") == 0) {
-				rl_doc_begin_block(doc, RL_BLOCK_LIST_ITEM, 1, 0);
-				open = 1;
-			} else if (!closing && (strcmp(name, "td") == 0 || strcmp(name, "th") == 0)) {
-				rl_doc_begin_block(doc, RL_BLOCK_TABLE_CELL, 0, name[1] == 'h' ? RL_BF_TABLE_HEAD : 0);
-				open = 1;
-			}
+			for (size_t k = i; k < e; k++)
+				if (out[k - start] != '\n' && out[k - start] != '\r')
+					out[k - start] = ' ';
+			i = e;
+			continue;
 		}
-		i = text = e;
+		if (!closing && strcmp(name, "img") == 0)
+			rl_md_html_image(doc, s + i, e - i, i);
+		replace_tag(out + (i - start), e - i, name, closing);
+		i = e;
 	}
-	add_text(doc, s, text, end, &open);
-	close_block(doc, &open);
+	return out;
+}
+
+unsigned rl_md_html_heading_level(const struct rl_doc *doc, size_t off)
+{
+	const char *s = doc->src->bytes;
+	size_t k = off;
+	while (k > 0 && s[k - 1] == ' ')
+		k--;
+	if (k >= 4 && s[k - 1] == '>' && s[k - 4] == '<' && (s[k - 3] | 0x20) == 'h' && s[k - 2] >= '1' &&
+	    s[k - 2] <= '6')
+		return (unsigned)(s[k - 2] - '0');
+	return 0;
 }

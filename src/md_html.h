@@ -1,7 +1,8 @@
 /* Raw HTML in Markdown: the text the rules see is the text between the tags,
- * with positions still pointing into the source. Comments are kept apart
- * (suppressions), <style> and <script> contents dropped, <img> recorded as
- * an image and block-level tags start new blocks. */
+ * read as Markdown (as pandoc does), with positions still pointing into the
+ * source. Comments are kept apart (suppressions), <style> and <script>
+ * contents dropped, <img> recorded as an image, block-level tags start new
+ * blocks. */
 #ifndef RL_MD_HTML_H
 #define RL_MD_HTML_H
 
@@ -9,8 +10,15 @@
 
 #include "doc.h"
 
-/* Reads the HTML block at source bytes [start, end) into doc's blocks. */
-void rl_md_html_block(struct rl_doc *doc, size_t start, size_t end);
+/* The HTML block at source bytes [start, end) as Markdown of the same length
+ * (so offsets still map one to one): tags, comments, <style> and <script>
+ * become spaces; block-level tags become paragraph breaks (<br> a hard line
+ * break, <li> a list item, <h1>..<h6> a heading); <img> is recorded in doc.
+ * free() the result. */
+char *rl_md_html_mask(struct rl_doc *doc, size_t start, size_t end);
+/* The heading level of an <hN> tag that ends right before src offset off
+ * (ignoring spaces), or 0. */
+unsigned rl_md_html_heading_level(const struct rl_doc *doc, size_t off);
 
 /* For inline HTML: 1 when the tag at s[0, len) is a line break (<br>). */
 int rl_md_html_is_br(const char *s, size_t len);

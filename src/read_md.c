@@ -33,6 +33,8 @@ struct md_state {
 	const char *buf;     /* what md4c reads: the source, or a de-indented */
 	size_t buf_len;      /* definition whose offsets def maps back */
 	const struct md_definition *def;
+	size_t shift;        /* else: source offset of buf[0] */
+	int masked_html;     /* buf is an HTML block with its tags masked */
 	enum rl_block_kind para_kind; /* what a top-level paragraph becomes */
 	unsigned para_count; /* top-level paragraphs in this parse */
 	unsigned pending_flags; /* for the next block (a page break) */
@@ -64,7 +66,7 @@ static size_t source_offset(const struct md_state *st, const char *p)
 {
 	if (st->def)
 		return rl_md_definition_src(st->def, (size_t)(p - st->buf));
-	return (size_t)(p - st->buf);
+	return (size_t)(p - st->buf) + st->shift;
 }
 
 static struct container *innermost(struct md_state *st, MD_BLOCKTYPE type)
@@ -231,6 +233,37 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 	return 0;
 }
 
+static void parse_range(struct md_state *st, const char *buf, size_t buf_len, size_t from, size_t to,
+			const struct md_definition *def, enum rl_block_kind para_kind);
+
+/* An HTML block: its tags masked, the rest read as Markdown (pandoc reads
+ * Markdown inside <div>) by a parse of its own, nested in this one. */
+static void read_html_block(struct md_state *outer, size_t start, size_t end)
+{
+	struct rl_doc *doc = outer->doc;
+	char *masked = rl_md_html_mask(doc, start, end);
+	struct md_state st;
+	memset(&st, 0, sizeof st);
+	st.doc = doc;
+	st.src = outer->src;
+	st.shift = start;
+	st.masked_html = 1;
+	st.last_end = start;
+	st.pending_flags = outer->pending_flags;
+	outer->pending_flags = 0;
+	size_t first = doc->nblocks;
+	parse_range(&st, masked, end - start, 0, end - start, NULL, RL_BLOCK_PARAGRAPH);
+	for (size_t i = first; i < doc->nblocks; i++) {
+		struct rl_block *b = &doc->blocks[i];
+		unsigned level = b->kind == RL_BLOCK_HEADING ? rl_md_html_heading_level(doc, b->start) : 0;
+		if (level)
+			b->level = level;
+	}
+	free(st.href);
+	free(st.html);
+	free(masked);
+}
+
 static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 {
 	struct md_state *st = userdata;
@@ -267,8 +300,10 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 		break;
 	case MD_BLOCK_HTML:
 		st->in_html_block = 0;
-		if (st->html_start != SIZE_MAX)
-			rl_md_html_block(st->doc, st->html_start, st->html_end);
+		/* no HTML is left in a masked block; a tag md4c still sees is
+		 * dropped, not read again */
+		if (st->html_start != SIZE_MAX && !st->masked_html)
+			read_html_block(st, st->html_start, st->html_end);
 		break;
 	case MD_BLOCK_LI:
 	case MD_BLOCK_H:
@@ -513,17 +548,18 @@ static int md_probe(const char *bytes, size_t len)
 	return bad * 20 <= n; /* a few stray control bytes are still text */
 }
 
-static const MD_PARSER md_parser = {
-	.abi_version = 0,
-	.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS,
-	.enter_block = on_enter_block,
-	.leave_block = on_leave_block,
-	.enter_span = on_enter_span,
-	.leave_span = on_leave_span,
-	.text = on_text,
-	.debug_log = NULL,
-	.syntax = NULL,
-};
+#define MD_PARSER_FOR(extra_flags)                                                   \
+	{                                                                            \
+		.abi_version = 0,                                                    \
+		.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH |                    \
+			 MD_FLAG_PERMISSIVEAUTOLINKS | (extra_flags),                \
+		.enter_block = on_enter_block, .leave_block = on_leave_block,        \
+		.enter_span = on_enter_span, .leave_span = on_leave_span,            \
+		.text = on_text, .debug_log = NULL, .syntax = NULL,                  \
+	}
+static const MD_PARSER md_parser = MD_PARSER_FOR(0);
+/* Masking tags leaves spaces where they were: they are not code indents. */
+static const MD_PARSER md_parser_masked = MD_PARSER_FOR(MD_FLAG_NOINDENTEDCODEBLOCKS);
 
 /* Parses buf[from, to) with md4c; def maps a de-indented buffer back. */
 static void parse_range(struct md_state *st, const char *buf, size_t buf_len, size_t from, size_t to,
@@ -539,7 +575,7 @@ static void parse_range(struct md_state *st, const char *buf, size_t buf_len, si
 	st->in_html_block = 0;
 	if (to <= from)
 		return;
-	if (md_parse(buf + from, (MD_SIZE)(to - from), &md_parser, st) != 0)
+	if (md_parse(buf + from, (MD_SIZE)(to - from), st->masked_html ? &md_parser_masked : &md_parser, st) != 0)
 		rl_diags_add(&st->doc->diags, RL_DIAG_WARNING, st->doc->src->path, 0, 0,
 			     "the Markdown parser stopped early; some text may be missing");
 	end_text_block(st);
@@ -623,8 +659,13 @@ static struct rl_doc *md_read(const char *path, const char *bytes, size_t len,
 	st.src = src->bytes;
 
 	size_t body = rl_md_front_matter(doc);
+	int pandoc = !opts->commonmark_only;
+	/* the file may say which Markdown it is: resumelint: {markdown: ...} */
+	for (size_t i = 0; i < doc->nmeta; i++)
+		if (strcmp(doc->meta[i].key, "resumelint.markdown") == 0)
+			pandoc = strcmp(doc->meta[i].value, "commonmark") != 0;
 	struct md_region *regions;
-	size_t n = rl_md_regions(src, body, !opts->commonmark_only, &regions);
+	size_t n = rl_md_regions(src, body, pandoc, &regions);
 	for (size_t i = 0; i < n; i++)
 		read_region(&st, &regions[i]);
 	free(regions);

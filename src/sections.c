@@ -228,11 +228,12 @@ void rl_sections_classify(struct rl_doc *doc, const struct rl_section_table *t)
 			/* the document's title: the person's name */
 			doc->sections[0].heading = (long)i;
 			cur_level = b->level;
-		} else if (heading && cur_level && b->level <= cur_level) {
-			add_section(doc, RL_SEC_OTHER, (long)i, i);
-			b->flags |= RL_BF_SECTION_HEADING;
-			cur_level = b->level;
-		} else if (heading && !cur_level) {
+		} else if (heading && doc->nsections == 1 && doc->sections[0].heading == (long)i - 1 &&
+			   b->level > cur_level) {
+			/* a subtitle right under the name: the headline */
+		} else if (heading && (doc->nsections == 1 || b->level <= cur_level)) {
+			/* after the name, a heading that names no section starts one
+			 * of its own; deeper ones (a job, a school) stay in theirs */
 			add_section(doc, RL_SEC_OTHER, (long)i, i);
 			b->flags |= RL_BF_SECTION_HEADING;
 			cur_level = b->level;

@@ -129,35 +129,57 @@ static int suppressed(const struct rl_doc *doc, const struct directive *v, size_
 	return disabled_by_ranges(v, n, f->start, id);
 }
 
-void rl_suppress_apply(const struct rl_doc *doc, const struct rl_ruleset *rules, struct rl_report *report,
-		       struct rl_diags *diags)
+struct rl_suppressions {
+	struct directive *v;
+	size_t n, cap;
+};
+
+struct rl_suppressions *rl_suppress_parse(const struct rl_doc *doc, const struct rl_ruleset *rules,
+					  struct rl_diags *diags)
 {
-	struct directive *v = NULL;
-	size_t n = 0, cap = 0;
+	struct rl_suppressions *s = rl_xcalloc(1, sizeof *s);
 	for (size_t i = 0; i < doc->ncomments; i++) {
 		struct directive d;
 		if (parse_directive(doc, &doc->comments[i], &d, rules, diags)) {
-			RL_GROW(v, n, cap);
-			v[n++] = d;
+			RL_GROW(s->v, s->n, s->cap);
+			s->v[s->n++] = d;
 		}
 	}
-	if (n) {
-		size_t kept = 0;
-		for (size_t i = 0; i < report->n; i++) {
-			if (suppressed(doc, v, n, &report->v[i])) {
-				free(report->v[i].message);
-				free(report->v[i].text);
-				report->suppressed++;
-			} else {
-				report->v[kept++] = report->v[i];
-			}
+	return s;
+}
+
+int rl_suppress_hides(const struct rl_suppressions *s, const struct rl_doc *doc, const struct rl_finding *f)
+{
+	return s && s->n && suppressed(doc, s->v, s->n, f);
+}
+
+void rl_suppress_free(struct rl_suppressions *s)
+{
+	if (!s)
+		return;
+	for (size_t i = 0; i < s->n; i++) {
+		for (size_t k = 0; k < s->v[i].nids; k++)
+			free(s->v[i].ids[k]);
+		free(s->v[i].ids);
+	}
+	free(s->v);
+	free(s);
+}
+
+void rl_suppress_apply(const struct rl_doc *doc, const struct rl_ruleset *rules, struct rl_report *report,
+		       struct rl_diags *diags)
+{
+	struct rl_suppressions *s = rl_suppress_parse(doc, rules, diags);
+	size_t kept = 0;
+	for (size_t i = 0; i < report->n; i++) {
+		if (rl_suppress_hides(s, doc, &report->v[i])) {
+			free(report->v[i].message);
+			free(report->v[i].text);
+			report->suppressed++;
+		} else {
+			report->v[kept++] = report->v[i];
 		}
-		report->n = kept;
 	}
-	for (size_t i = 0; i < n; i++) {
-		for (size_t k = 0; k < v[i].nids; k++)
-			free(v[i].ids[k]);
-		free(v[i].ids);
-	}
-	free(v);
+	report->n = kept;
+	rl_suppress_free(s);
 }

@@ -6,6 +6,7 @@ byte for byte with the expectation files beside it.
   CASE.args                 optional: extra flags, one line, shell-split
   CASE.txt                  expected text output, then stderr and exit status
   CASE.json                 expected JSON output, then stderr and exit status
+  CASE.dump                 optional: expected --dump output (the document model)
 
 Usage: run.py RESUMELINT RULES_DIR EXPECT_DIR [INPUT_DIR] [--update]
 Inputs are read from INPUT_DIR (default EXPECT_DIR, the cases' own folder);
@@ -18,7 +19,8 @@ INPUTS = (".md", ".docx", ".xml")
 
 
 def run(rl, rules, folder, case, extra, fmt):
-    cmd = [rl, "--rules", rules, "--no-config", "--color", "never", "--format", fmt] + extra + [case]
+    mode = ["--dump"] if fmt == "dump" else ["--format", fmt]
+    cmd = [rl, "--rules", rules, "--no-config", "--color", "never"] + mode + extra + [case]
     env = dict(os.environ)
     env.pop("NO_COLOR", None)
     p = subprocess.run(cmd, cwd=folder, capture_output=True, env=env, timeout=60)
@@ -44,7 +46,10 @@ def main():
         args_file = os.path.join(expect, stem + ".args")
         if os.path.exists(args_file):
             extra = shlex.split(open(args_file, encoding="utf-8").read())
-        for fmt, ext in (("text", ".txt"), ("json", ".json")):
+        formats = [("text", ".txt"), ("json", ".json")]
+        if os.path.exists(os.path.join(expect, stem + ".dump")):
+            formats.append(("dump", ".dump"))
+        for fmt, ext in formats:
             got = run(rl, rules, folder, case, extra, fmt)
             want_path = os.path.join(expect, stem + ext)
             if update:
