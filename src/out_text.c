@@ -70,6 +70,40 @@ static void excerpt(struct rl_out *o, const struct rl_result *r, const struct rl
 	rl_buf_addc(&o->buf, '\n');
 }
 
+/* Advice wrapped to a terminal's width, words kept whole. */
+#define WRAP_COLUMNS 79
+
+static void wrap(struct rl_buf *b, const char *first, const char *rest, const char *text)
+{
+	size_t col = strlen(first);
+	rl_buf_adds(b, first);
+	const char *p = text;
+	int line_start = 1;
+	while (*p) {
+		while (*p == ' ')
+			p++;
+		size_t n = strcspn(p, " ");
+		if (!n)
+			break;
+		size_t width = rl_utf8_count(p, n);
+		if (!line_start && col + 1 + width > WRAP_COLUMNS) {
+			rl_buf_addc(b, '\n');
+			rl_buf_adds(b, rest);
+			col = strlen(rest);
+			line_start = 1;
+		}
+		if (!line_start) {
+			rl_buf_addc(b, ' ');
+			col++;
+		}
+		rl_buf_add(b, p, n);
+		col += width;
+		line_start = 0;
+		p += n;
+	}
+	rl_buf_addc(b, '\n');
+}
+
 static void text_file(struct rl_out *o, const struct rl_result *r)
 {
 	if (r->status != RL_STATUS_OK)
@@ -93,11 +127,8 @@ static void text_file(struct rl_out *o, const struct rl_result *r)
 			continue;
 		if (f->text)
 			excerpt(o, r, &p);
-		if (!advised(o, f->rule)) {
-			rl_buf_adds(&o->buf, "   = why: ");
-			rl_buf_adds(&o->buf, f->rule->advice);
-			rl_buf_addc(&o->buf, '\n');
-		}
+		if (!advised(o, f->rule))
+			wrap(&o->buf, "   = why: ", "          ", f->rule->advice);
 	}
 }
 

@@ -336,9 +336,12 @@ static void test_unknown_rules_accepted_without_ruleset(void **state)
 static void test_error_unknown_key(void **state)
 {
 	check_error(state, "colour: red\n", 1, 1,
-		    "unknown key 'colour' (expected rules, max-pages, paper or job)");
+		    "unknown key 'colour' (expected rules, max-pages, paper, job or markdown)");
 	check_error(state, "rules: {}\nmax_pages: 2\n", 2, 1,
-		    "unknown key 'max_pages' (expected rules, max-pages, paper or job)");
+		    "unknown key 'max_pages' (expected rules, max-pages, paper, job or markdown)");
+	/* keys are case-sensitive */
+	check_error(state, "Paper: a4\n", 1, 1,
+		    "unknown key 'Paper' (expected rules, max-pages, paper, job or markdown)");
 }
 
 static void test_error_unknown_rule(void **state)
@@ -394,7 +397,50 @@ static void test_error_empty_job(void **state)
 	check_error(state, "job: ''\n", 1, 6, "job must be the path of a job posting");
 	check_error(state, "job: \"\"\n", 1, 6, "job must be the path of a job posting");
 	check_error(state, "job: [a.md]\n", 1, 6, "job must be the path of a job posting");
-	check_error(state, "paper: a4\njob:\n", 3, 1, "job must be the path of a job posting");
+	check_error(state, "paper: a4\njob:\n", 2, 5, "job must be the path of a job posting");
+}
+
+static void test_markdown(void **state)
+{
+	struct fixture *f = *state;
+	struct rl_config cfg;
+	struct rl_diags d;
+	struct rl_lint_opts o;
+	assert_int_equal(load_text(f, "markdown: commonmark\n", &cfg, &d), 0);
+	assert_int_equal(cfg.has_markdown, 1);
+	assert_int_equal(cfg.commonmark_only, 1);
+	rl_lint_opts_default(&o);
+	assert_int_equal(o.commonmark_only, 0);
+	rl_config_apply(&cfg, &o);
+	assert_int_equal(o.commonmark_only, 1);
+	rl_diags_free(&d);
+	rl_config_free(&cfg);
+
+	/* pandoc turns commonmark_only back off */
+	assert_int_equal(load_text(f, "markdown: pandoc\n", &cfg, &d), 0);
+	assert_int_equal(cfg.has_markdown, 1);
+	assert_int_equal(cfg.commonmark_only, 0);
+	rl_config_apply(&cfg, &o);
+	assert_int_equal(o.commonmark_only, 0);
+	rl_diags_free(&d);
+	rl_config_free(&cfg);
+
+	/* unset leaves the option alone */
+	assert_int_equal(load_text(f, "paper: a4\n", &cfg, &d), 0);
+	assert_int_equal(cfg.has_markdown, 0);
+	o.commonmark_only = 1;
+	rl_config_apply(&cfg, &o);
+	assert_int_equal(o.commonmark_only, 1);
+	rl_lint_opts_free(&o);
+	rl_diags_free(&d);
+	rl_config_free(&cfg);
+}
+
+static void test_error_markdown(void **state)
+{
+	check_error(state, "markdown: gfm\n", 1, 11, "markdown must be pandoc or commonmark");
+	check_error(state, "markdown: CommonMark\n", 1, 11, "markdown must be pandoc or commonmark");
+	check_error(state, "markdown: [pandoc]\n", 1, 11, "markdown must be pandoc or commonmark");
 }
 
 static void test_error_not_a_map(void **state)
@@ -716,6 +762,8 @@ int main(void)
 		T(test_error_max_pages),
 		T(test_error_paper),
 		T(test_error_empty_job),
+		T(test_markdown),
+		T(test_error_markdown),
 		T(test_error_not_a_map),
 		T(test_error_bad_yaml),
 		T(test_errors_all_reported),
