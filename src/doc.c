@@ -410,6 +410,15 @@ void rl_doc_finish(struct rl_doc *doc)
 {
 	if (doc->bb->open)
 		rl_doc_end_block(doc);
+	/* an image belongs to the block whose text span holds it */
+	for (size_t i = 0; i < doc->nimages; i++) {
+		struct rl_image *im = &doc->images[i];
+		im->block = SIZE_MAX;
+		for (size_t k = 0; k < doc->nblocks && im->block == SIZE_MAX; k++)
+			if (doc->blocks[k].start <= im->start && im->start <= doc->blocks[k].end &&
+			    doc->blocks[k].kind != RL_BLOCK_RULE)
+				im->block = k;
+	}
 	doc->words = 0;
 	for (size_t i = 0; i < doc->nblocks; i++) {
 		const struct rl_block *b = &doc->blocks[i];

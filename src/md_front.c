@@ -109,6 +109,9 @@ size_t rl_md_front_matter(struct rl_doc *doc)
 					rl_diags_add(&doc->diags, RL_DIAG_WARNING, src->path, d->line, d->col,
 						     "front matter is not valid YAML, read as Markdown (%s)",
 						     d->message);
+				} else if (root && root->type == RL_Y_SEQ) {
+					rl_diags_add(&doc->diags, RL_DIAG_WARNING, src->path, root->line, root->col,
+						     "front matter is a YAML list, not a map of fields; read as Markdown");
 				}
 				rl_ynode_free(root);
 				rl_diags_free(&quiet);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "entities.h"
 #include "md_front.h"
 #include "md_html.h"
@@ -45,12 +46,15 @@ struct md_state {
 	unsigned list_depth, quote_depth;
 	unsigned table_no, row, col;
 	int in_thead, in_html_block;
+	int prev_setext;     /* the last block read is a setext heading */
+	struct rl_buf alt;   /* the alt text of the image being read */
 	size_t html_start, html_end; /* the HTML block being read */
 	unsigned strong_depth;
 	size_t text_bytes, strong_bytes; /* non-space bytes in the open block */
 	/* the link or image being read */
 	int in_link, in_img;
 	size_t span_start;
+	size_t href_off;     /* where the target is written */
 	char *href;
 	size_t href_len;
 	struct html_range *html;
@@ -112,41 +116,57 @@ static void begin_implicit_block(struct md_state *st)
 	begin_text_block(st, RL_BLOCK_PARAGRAPH, 0, 0);
 }
 
-/* md4c passes no text for a thematic break: find its line after the last
- * text, stepping over setext underlines ('=' or '-' lines right below text). */
-static size_t find_rule_line(const struct md_state *st)
+/* A line of three or more '-', '*' or '_' (spaces between allowed). */
+static int is_break_line(const char *s, size_t k, size_t e, char *mark)
+{
+	size_t count = 0;
+	char c = k < e ? s[k] : 0;
+	if (c != '-' && c != '*' && c != '_' && c != '=')
+		return 0;
+	for (size_t i = k; i < e; i++) {
+		if (s[i] == c)
+			count++;
+		else if (s[i] != ' ' && s[i] != '\t')
+			return 0;
+	}
+	*mark = c;
+	return count >= 3 || c == '=';
+}
+
+/* md4c passes no text for a thematic break: it is the first break-shaped
+ * line after the last text read, once the underline of a setext heading
+ * just read is stepped over. Sets *line_end past that line. */
+static size_t find_rule_line(const struct md_state *st, size_t *line_end)
 {
 	const char *s = st->src;
 	size_t i = st->last_end, n = st->doc->src->len;
-	int after_text = 0;
-	if (i > 0 && s[i - 1] != '\n' && s[i - 1] != '\r') {
-		/* last_end is inside a line of text: start at the next line */
+	int skip_underline = st->prev_setext;
+	if (i > 0 && s[i - 1] != '\n' && s[i - 1] != '\r')
 		while (i < n && s[i] != '\n' && s[i] != '\r')
-			i++;
-		after_text = 1;
-	}
+			i++; /* last_end is inside a line: start at the next one */
 	for (int lines = 0; i < n && lines < 1000; lines++) {
-		if (s[i] == '\n' || s[i] == '\r') /* step over one line end */
+		if (s[i] == '\n' || s[i] == '\r')
 			i += s[i] == '\r' && i + 1 < n && s[i + 1] == '\n' ? 2 : 1;
-		size_t k = i;
-		while (k < n && (s[k] == ' ' || s[k] == '\t'))
-			k++;
-		size_t e = k;
-		while (e < n && s[e] != '\n' && s[e] != '\r')
+		size_t k = i, e;
+		unsigned indent = 0;
+		while (k < n && (s[k] == ' ' || s[k] == '\t') && indent < 4)
+			k++, indent++;
+		for (e = k; e < n && s[e] != '\n' && s[e] != '\r';)
 			e++;
-		char c = k < e ? s[k] : 0;
-		size_t last = e;
-		while (last > k && (s[last - 1] == ' ' || s[last - 1] == '\t'))
-			last--;
-		/* a setext underline has no inner spaces; a dashed rule may */
-		int inner_space = c == '-' && memchr(s + k, ' ', last - k) != NULL;
-		if (c == '*' || c == '_' || (c == '-' && (!after_text || inner_space)))
-			return k;
-		if (c && c != '-' && c != '=')
-			break; /* text: the rule is not where we can tell */
-		after_text = 0;
+		char mark = 0;
+		if (indent < 4 && is_break_line(s, k, e, &mark)) {
+			if (skip_underline && (mark == '-' || mark == '=')) {
+				skip_underline = 0;
+			} else if (mark != '=') {
+				*line_end = e;
+				return k;
+			}
+		} else if (k < e) {
+			skip_underline = 0;
+		}
 		i = e;
 	}
+	*line_end = st->last_end;
 	return st->last_end;
 }
 
@@ -177,11 +197,15 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 			li->paragraphs = 1;
 		break;
 	}
-	case MD_BLOCK_HR:
+	case MD_BLOCK_HR: {
+		size_t line_end, at;
 		end_text_block(st);
-		st->last_end = find_rule_line(st);
-		rl_doc_add_empty_block(st->doc, RL_BLOCK_RULE, st->last_end);
+		at = find_rule_line(st, &line_end);
+		rl_doc_add_empty_block(st->doc, RL_BLOCK_RULE, at);
+		st->last_end = line_end;
+		st->prev_setext = 0;
 		break;
+	}
 	case MD_BLOCK_H:
 		begin_text_block(st, RL_BLOCK_HEADING, ((MD_BLOCK_H_DETAIL *)detail)->level, 0);
 		break;
@@ -246,6 +270,7 @@ static void read_html_block(struct md_state *outer, size_t start, size_t end)
 	memset(&st, 0, sizeof st);
 	st.doc = doc;
 	st.src = outer->src;
+	rl_buf_init(&st.alt);
 	st.shift = start;
 	st.masked_html = 1;
 	st.last_end = start;
@@ -261,6 +286,7 @@ static void read_html_block(struct md_state *outer, size_t start, size_t end)
 	}
 	free(st.href);
 	free(st.html);
+	rl_buf_free(&st.alt);
 	free(masked);
 }
 
@@ -305,8 +331,23 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 		if (st->html_start != SIZE_MAX && !st->masked_html)
 			read_html_block(st, st->html_start, st->html_end);
 		break;
+	case MD_BLOCK_H: {
+		/* an underlined (setext) heading's underline is still ahead */
+		struct rl_doc *doc = st->doc;
+		size_t before = doc->nblocks;
+		end_text_block(st);
+		if (doc->nblocks > before) {
+			const char *s = st->src;
+			size_t k = doc->blocks[doc->nblocks - 1].start;
+			while (k > 0 && s[k - 1] != '\n' && s[k - 1] != '\r')
+				k--;
+			while (s[k] == ' ' || s[k] == '\t')
+				k++;
+			st->prev_setext = s[k] != '#';
+		}
+		break;
+	}
 	case MD_BLOCK_LI:
-	case MD_BLOCK_H:
 	case MD_BLOCK_CODE:
 	case MD_BLOCK_P:
 		end_text_block(st);
@@ -335,6 +376,7 @@ static int on_enter_span(MD_SPANTYPE type, void *detail, void *userdata)
 			st->href = rl_xstrndup(a->href.text, a->href.size);
 			st->href_len = a->href.size;
 			st->span_start = SIZE_MAX;
+			st->href_off = in_buffer(st, a->href.text) ? source_offset(st, a->href.text) : st->last_end;
 		}
 		break;
 	}
@@ -345,6 +387,8 @@ static int on_enter_span(MD_SPANTYPE type, void *detail, void *userdata)
 			st->href = rl_xstrndup(im->src.text, im->src.size);
 			st->href_len = im->src.size;
 			st->span_start = SIZE_MAX;
+			st->href_off = in_buffer(st, im->src.text) ? source_offset(st, im->src.text) : st->last_end;
+			rl_buf_clear(&st->alt);
 		}
 		break;
 	}
@@ -364,18 +408,18 @@ static int on_leave_span(MD_SPANTYPE type, void *detail, void *userdata)
 		break;
 	case MD_SPAN_A:
 		if (--st->in_link == 0 && !st->in_img) {
-			size_t start = st->span_start == SIZE_MAX ? st->last_end : st->span_start;
-			rl_doc_add_link(st->doc, start, st->last_end, st->href, st->href_len);
+			/* a link with no text is where its target is written */
+			int empty = st->span_start == SIZE_MAX;
+			rl_doc_add_link(st->doc, empty ? st->href_off : st->span_start,
+					empty ? st->href_off : st->last_end, st->href, st->href_len);
 		}
 		break;
 	case MD_SPAN_IMG:
 		if (--st->in_img == 0) {
-			size_t start = st->span_start == SIZE_MAX ? st->last_end : st->span_start;
-			const char *alt = st->doc->src->bytes + start;
-			rl_doc_add_image(st->doc, start, st->last_end, st->href, st->href_len, alt,
-					 st->last_end - start);
-			if (rl_doc_in_block(st->doc))
-				st->doc->images[st->doc->nimages - 1].block = st->doc->nblocks;
+			int empty = st->span_start == SIZE_MAX;
+			rl_doc_add_image(st->doc, empty ? st->href_off : st->span_start,
+					 empty ? st->href_off : st->last_end, st->href, st->href_len, st->alt.data,
+					 st->alt.len);
 		}
 		break;
 	default:
@@ -477,11 +521,14 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
 	}
 	if (!rl_doc_in_block(doc))
 		begin_implicit_block(st);
+	st->prev_setext = 0;
 	if (real && (st->in_link || st->in_img) && st->span_start == SIZE_MAX)
 		st->span_start = off;
 	switch (type) {
 	case MD_TEXT_SOFTBR:
 		rl_doc_synth(doc, " ", 1, st->last_end, 0);
+		if (st->in_img)
+			rl_buf_addc(&st->alt, ' ');
 		return 0;
 	case MD_TEXT_BR:
 		rl_doc_synth(doc, "\n", 1, st->last_end, 0);
@@ -495,6 +542,8 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
 		if (n) {
 			rl_doc_synth(doc, out, n, off, size);
 			count_text(st, out, n);
+			if (st->in_img)
+				rl_buf_add(&st->alt, out, n);
 		} else {
 			rl_doc_text(doc, text, size, off);
 			count_text(st, text, size);
@@ -507,6 +556,8 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
 		else
 			rl_doc_synth(doc, text, size, off, 0);
 		count_text(st, text, size);
+		if (st->in_img)
+			rl_buf_add(&st->alt, text, size);
 		break;
 	}
 	if (real)
@@ -657,6 +708,7 @@ static struct rl_doc *md_read(const char *path, const char *bytes, size_t len,
 	memset(&st, 0, sizeof st);
 	st.doc = doc;
 	st.src = src->bytes;
+	rl_buf_init(&st.alt);
 
 	size_t body = rl_md_front_matter(doc);
 	int pandoc = !opts->commonmark_only;
@@ -673,6 +725,7 @@ static struct rl_doc *md_read(const char *path, const char *bytes, size_t len,
 	collect_comments(&st);
 	free(st.href);
 	free(st.html);
+	rl_buf_free(&st.alt);
 	rl_doc_finish(doc);
 	return doc;
 }

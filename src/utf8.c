@@ -113,6 +113,8 @@ uint32_t rl_unicode_lower(uint32_t cp)
 		return cp + 0x50;
 	/* Latin Extended-A pairs upper/lower case as even/odd, with a shift in
 	 * the middle of the block */
+	if (cp == 0x130)
+		return 'i'; /* İ (Turkish): i, not the dotless ı that follows it */
 	if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
 		return cp % 2 == 0 ? cp + 1 : cp;
 	if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))

@@ -21,6 +21,7 @@ struct builder {
 	 * counted once, not again from the line start for every node */
 	size_t pos_off;
 	struct rl_pos pos; /* line 0: none yet */
+	size_t slice_start;
 };
 
 static size_t byte_at(struct builder *b, size_t char_index)
@@ -84,6 +85,13 @@ static int next_event(yaml_parser_t *p, yaml_event_t *ev, struct builder *b)
 	char msg[256];
 	snprintf(msg, sizeof msg, "YAML: %s%s%s", p->problem ? p->problem : "syntax error",
 		 p->context ? " " : "", p->context ? p->context : "");
+	if (p->error == YAML_READER_ERROR) {
+		/* the reader sets no mark, only the byte offset in its input */
+		size_t off = b->slice_start + p->problem_offset;
+		struct rl_pos pos = pos_at(b, off < b->slice_end ? off : b->slice_end);
+		rl_diags_add(b->diags, RL_DIAG_ERROR, b->src->path, pos.line, pos.col, "%s", msg);
+		return -1;
+	}
 	error_at(b, p->problem_mark, msg);
 	return -1;
 }
@@ -168,7 +176,7 @@ struct rl_ynode *rl_yaml_parse(const struct rl_source *src, size_t start, size_t
 	yaml_parser_t p;
 	yaml_event_t ev;
 	struct rl_ynode *root = NULL;
-	struct builder b = { src, rl_source_pos(src, start).line, 0, diags, 0, start, end, 0, { 0, 0 } };
+	struct builder b = { src, rl_source_pos(src, start).line, 0, diags, 0, start, end, 0, { 0, 0 }, start };
 	if (end - start >= 3 && memcmp(src->bytes + start, "\xEF\xBB\xBF", 3) == 0)
 		b.cur_byte += 3;
 	int done = 0;

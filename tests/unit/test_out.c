@@ -261,6 +261,36 @@ static void test_text_advice_once_per_rule(void **state)
 	rl_rule_free(b);
 }
 
+static void test_text_advice_wrapped(void **state)
+{
+	(void)state;
+	/* 21 words of 6 characters: 10 fit on the first line (up to column 79),
+	 * 10 on the next, one on the last; runs of spaces collapse */
+	struct rl_buf keys;
+	rl_buf_init(&keys);
+	rl_buf_adds(&keys, "kind: pattern\npattern: x\nadvice: \"");
+	for (int i = 1; i <= 21; i++)
+		rl_buf_addf(&keys, "word%02d%s", i, i == 5 ? "   " : " ");
+	rl_buf_adds(&keys, "\"\n");
+	struct rl_rule *rule = make_rule("x", keys.data);
+	rl_buf_free(&keys);
+	struct rl_result r;
+	result_for(&r, "cv.md", "foo\n");
+	add_finding(&r, rule, RL_SEV_WARNING, "m", NULL, -1);
+	struct rl_out o;
+	rl_out_init(&o, &rl_format_text, NULL);
+	char *got = format_one(&o, &r);
+	assert_string_equal(got, "cv.md:1:1: warning: m [x]\n"
+				 "   = why: word01 word02 word03 word04 word05 word06 word07 word08 word09 word10\n"
+				 "          word11 word12 word13 word14 word15 word16 word17 word18 word19 word20\n"
+				 "          word21\n"
+				 "1 file checked: 0 errors, 1 warning, 0 infos\n");
+	free(got);
+	rl_out_fini(&o);
+	rl_result_free(&r);
+	rl_rule_free(rule);
+}
+
 static void quiet_fixture(struct rl_result *r, struct rl_rule *rule)
 {
 	result_for(r, "cv.md", "foo bar baz\n");
@@ -646,6 +676,7 @@ int main(void)
 		cmocka_unit_test(test_text_underline_tabs_and_multibyte),
 		cmocka_unit_test(test_text_span_over_lines_and_points),
 		cmocka_unit_test(test_text_advice_once_per_rule),
+		cmocka_unit_test(test_text_advice_wrapped),
 		cmocka_unit_test(test_text_quiet),
 		cmocka_unit_test(test_text_summary_wording),
 		cmocka_unit_test(test_text_color),

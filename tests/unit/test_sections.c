@@ -648,7 +648,7 @@ static void test_load_custom_table_order(void **state)
 		"experience:\n  words: [experience]\nvolunteering:\n  words: [volunteer]\n",
 	};
 	static const int want[][3] = {
-		{ RL_SEC_VOLUNTEERING, RL_SEC_EXPERIENCE, RL_SEC_EXPERIENCE },
+		{ RL_SEC_VOLUNTEERING, RL_SEC_VOLUNTEERING, RL_SEC_EXPERIENCE },
 		{ RL_SEC_EXPERIENCE, RL_SEC_VOLUNTEERING, -1 },
 	};
 	for (size_t i = 0; i < 2; i++) {

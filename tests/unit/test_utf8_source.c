@@ -7,6 +7,7 @@
 
 #include <cmocka.h>
 
+#include "buf.h"
 #include "source.h"
 #include "utf8.h"
 
@@ -275,6 +276,129 @@ static void test_count_advance_agree(void **state)
 	for (size_t k = 0; k <= n; k++)
 		assert_int_equal(rl_utf8_count(s, rl_utf8_advance(s, len, k)), k);
 	assert_int_equal(rl_utf8_advance(s, len, n), len);
+}
+
+/* ---- utf8.h: lower case, word characters, folding ---------------------- */
+
+static void test_unicode_lower(void **state)
+{
+	(void)state;
+	static const uint32_t pairs[][2] = {
+		{ 'A', 'a' }, { 'Z', 'z' }, { 'a', 'a' }, { '@', '@' }, { '[', '[' }, { '0', '0' },
+		{ 0xC0, 0xE0 },   /* À → à */
+		{ 0xC9, 0xE9 },   /* É → é */
+		{ 0xDE, 0xFE },   /* Þ → þ */
+		{ 0xD7, 0xD7 },   /* × is not a letter */
+		{ 0xDF, 0xDF },   /* ß has no one-letter capital */
+		{ 0xE9, 0xE9 },
+		{ 0x391, 0x3B1 }, /* Α → α */
+		{ 0x3A3, 0x3C3 }, /* Σ → σ */
+		{ 0x3A9, 0x3C9 }, /* Ω → ω */
+		{ 0x3A2, 0x3A2 }, /* unassigned */
+		{ 0x410, 0x430 }, /* А → а */
+		{ 0x41E, 0x43E }, /* О → о */
+		{ 0x42F, 0x44F }, /* Я → я */
+		{ 0x401, 0x451 }, /* Ё → ё */
+		{ 0x40F, 0x45F }, /* Џ → џ */
+		{ 0x430, 0x430 },
+		{ 0x100, 0x101 }, /* Ā → ā */
+		{ 0x101, 0x101 },
+		{ 0x106, 0x107 }, /* Ć → ć */
+		{ 0x130, 'i' },   /* İ → i (not dotless ı) */
+		{ 0x131, 0x131 }, /* ı stays */
+		{ 0x138, 0x138 }, /* ĸ has no capital */
+		{ 0x139, 0x13A }, /* Ĺ → ĺ */
+		{ 0x141, 0x142 }, /* Ł → ł */
+		{ 0x142, 0x142 },
+		{ 0x147, 0x148 }, /* Ň → ň */
+		{ 0x149, 0x149 }, /* ŉ */
+		{ 0x14A, 0x14B }, /* Ŋ → ŋ */
+		{ 0x15A, 0x15B }, /* Ś → ś */
+		{ 0x160, 0x161 }, /* Š → š */
+		{ 0x176, 0x177 }, /* Ŷ → ŷ */
+		{ 0x178, 0xFF },  /* Ÿ → ÿ */
+		{ 0x179, 0x17A }, /* Ź → ź */
+		{ 0x17D, 0x17E }, /* Ž → ž */
+		{ 0x17F, 0x17F }, /* ſ */
+		{ 0x4E2D, 0x4E2D },
+		{ 0x1F600, 0x1F600 },
+	};
+	for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+		uint32_t got = rl_unicode_lower(pairs[i][0]);
+		if (got != pairs[i][1])
+			fail_msg("lower(U+%04X) = U+%04X, want U+%04X", (unsigned)pairs[i][0], (unsigned)got,
+				 (unsigned)pairs[i][1]);
+	}
+	/* every ASCII capital, and nothing else in ASCII, changes */
+	for (uint32_t c = 0; c < 0x80; c++)
+		assert_int_equal(rl_unicode_lower(c), c >= 'A' && c <= 'Z' ? c + 32 : c);
+}
+
+static void test_unicode_is_word(void **state)
+{
+	(void)state;
+	static const uint32_t words[] = { 'a', 'Z', '0', '9', 0xC0, 0xE9, 0xFF, 0x301, 0x3B1, 0x436,
+					  0x5D0, 0x627, 0x65E5, 0xAC00, 0xFF21 };
+	static const uint32_t not_words[] = { ' ', '\t', '\n', '-', '_', '&', '/', '.', ':', '\'',
+					      0x7F, 0xA0, 0xA9, 0xB7, 0xD7, 0xF7,
+					      0x2013, 0x2014, 0x2019, 0x2022, 0x20AC, 0x2192, 0x2605,
+					      0x3001, 0xFE0F, 0xFF01, 0xFF5E, 0x1F600, 0x1F680, 0xFFFD };
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (!rl_unicode_is_word(words[i]))
+			fail_msg("U+%04X should be a word character", (unsigned)words[i]);
+	for (size_t i = 0; i < sizeof not_words / sizeof not_words[0]; i++)
+		if (rl_unicode_is_word(not_words[i]))
+			fail_msg("U+%04X should not be a word character", (unsigned)not_words[i]);
+}
+
+static void check_fold(const char *in, const char *want)
+{
+	struct rl_buf b;
+	rl_buf_init(&b);
+	rl_utf8_fold_words(in, strlen(in), &b);
+	assert_string_equal(b.data, want);
+	assert_int_equal(b.len, strlen(want));
+	rl_buf_free(&b);
+}
+
+static void test_fold_words(void **state)
+{
+	(void)state;
+	check_fold("Experience", "experience");
+	check_fold("EXPERIENCE:", "experience");
+	check_fold("\xE2\x80\x94 Skills & Tools \xE2\x80\x94", "skills tools");
+	check_fold("  Work   History  ", "work history");
+	check_fold("Centres d'int\xC3\xA9r\xC3\xAAt", "centres d int\xC3\xA9r\xC3\xAAt");
+	check_fold("\xD0\x9E\xD0\xBF\xD1\x8B\xD1\x82 \xD1\x80\xD0\xB0\xD0\xB1\xD0\xBE\xD1\x82\xD1\x8B",
+		   "\xD0\xBE\xD0\xBF\xD1\x8B\xD1\x82 \xD1\x80\xD0\xB0\xD0\xB1\xD0\xBE\xD1\x82\xD1\x8B");
+	check_fold("\xC3\x80\xC3\x89\xC3\x8E", "\xC3\xA0\xC3\xA9\xC3\xAE"); /* ÀÉÎ → àéî */
+	check_fold("C++ / C#", "c c");
+	check_fold("3.8/4.0 GPA", "3 8 4 0 gpa");
+	check_fold("Projects \xF0\x9F\x9A\x80\xE2\x9C\xA8", "projects");
+	check_fold("\xE6\x95\x99\xE8\x82\xB2 \xE8\x83\x8C\xE6\x99\xAF",
+		   "\xE6\x95\x99\xE8\x82\xB2 \xE8\x83\x8C\xE6\x99\xAF");
+	check_fold("", "");
+	check_fold("--- & ---", "");
+	/* an invalid byte is not a word character */
+	check_fold("a\xFF" "b", "a b");
+	check_fold("a\xE6\x97", "a");
+}
+
+static void test_fold_words_appends(void **state)
+{
+	(void)state;
+	struct rl_buf b;
+	rl_buf_init(&b);
+	rl_buf_adds(&b, "x|");
+	rl_utf8_fold_words("  A  b ", 7, &b);
+	assert_string_equal(b.data, "x|a b");
+	/* no space is put between what was there and the new words */
+	rl_utf8_fold_words("-C", 2, &b);
+	assert_string_equal(b.data, "x|a bc");
+	/* only len bytes are read */
+	rl_utf8_fold_words("DEF", 1, &b);
+	assert_string_equal(b.data, "x|a bcd");
+	rl_buf_free(&b);
 }
 
 /* ---- source.h: normalization ------------------------------------------- */
@@ -671,6 +795,10 @@ int main(void)
 		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_advance),
 		cmocka_unit_test(test_count_advance_agree),
+		cmocka_unit_test(test_unicode_lower),
+		cmocka_unit_test(test_unicode_is_word),
+		cmocka_unit_test(test_fold_words),
+		cmocka_unit_test(test_fold_words_appends),
 		cmocka_unit_test(test_source_valid_unchanged),
 		cmocka_unit_test(test_source_null_path),
 		cmocka_unit_test(test_source_invalid_byte),

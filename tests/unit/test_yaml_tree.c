@@ -524,6 +524,29 @@ static void test_error_non_scalar_key(void **state)
 	parsed_free(&p);
 }
 
+static void test_error_control_character(void **state)
+{
+	(void)state;
+	/* found by libyaml's reader, which gives a byte offset and no mark */
+	struct parsed p;
+	parse_str(&p, "a: 1\nb: x\x01y\n");
+	check_error(&p, 2, 5, "YAML: control characters are not allowed");
+	parsed_free(&p);
+
+	parse_str(&p, "\xC3\xA9: \x7F\n"); /* bytes before it are not characters */
+	check_error(&p, 1, 4, "YAML: control characters are not allowed");
+	parsed_free(&p);
+
+	parse_str(&p, "\xEF\xBB\xBF" "a: \x1B[0m\n"); /* the BOM is not a column */
+	check_error(&p, 1, 4, "YAML: control characters are not allowed");
+	parsed_free(&p);
+
+	static const char text[] = "# Title\n---\nk: \x02\n---\n";
+	parse_slice(&p, text, sizeof text - 1, 12, 17);
+	check_error(&p, 3, 4, "YAML: control characters are not allowed");
+	parsed_free(&p);
+}
+
 static void test_error_diags_accumulate(void **state)
 {
 	(void)state;
@@ -702,6 +725,7 @@ int main(void)
 		cmocka_unit_test(test_error_unterminated_quote),
 		cmocka_unit_test(test_error_bad_indentation),
 		cmocka_unit_test(test_error_non_scalar_key),
+		cmocka_unit_test(test_error_control_character),
 		cmocka_unit_test(test_error_diags_accumulate),
 		cmocka_unit_test(test_aliases_refused),
 		cmocka_unit_test(test_anchors_refused),
