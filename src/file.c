@@ -50,7 +50,7 @@ int rl_file_read(const char *path, size_t max_bytes, struct rl_file *out, struct
 			return -1;
 		}
 		if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-			rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "is a directory, not a resume file");
+			rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "is a directory, not a file");
 			close(fd);
 			return -1;
 		}

@@ -41,14 +41,26 @@ static void json_open(struct rl_json *j, char c)
 {
 	before_value(j);
 	rl_buf_addc(j->out, c);
-	if (j->depth + 1 < RL_JSON_MAX_DEPTH)
+	if (j->depth + 1 < RL_JSON_MAX_DEPTH) {
 		j->depth++;
-	j->first[j->depth] = 1;
+		j->first[j->depth] = 1;
+	} else {
+		/* deeper than the layout tracks: keep the separators of this
+		 * level, counting how far past it we are */
+		j->overflow++;
+		j->first[j->depth] = 1;
+	}
 }
 
 static void json_close(struct rl_json *j, char c)
 {
 	int empty = j->first[j->depth];
+	if (j->overflow) {
+		j->overflow--;
+		j->first[j->depth] = 0;
+		rl_buf_addc(j->out, c);
+		return;
+	}
 	if (j->depth > 0)
 		j->depth--;
 	if (!empty)

@@ -15,6 +15,7 @@ struct rl_json {
 	int depth;
 	int first[RL_JSON_MAX_DEPTH]; /* nothing written yet at this depth */
 	int after_key;
+	int overflow;  /* containers open past RL_JSON_MAX_DEPTH */
 };
 
 void rl_json_init(struct rl_json *j, struct rl_buf *out, int pretty);

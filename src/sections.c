@@ -223,7 +223,8 @@ void rl_sections_classify(struct rl_doc *doc, const struct rl_section_table *t)
 		if (kind >= 0) {
 			add_section(doc, (enum rl_section_kind)kind, (long)i, i);
 			b->flags |= RL_BF_SECTION_HEADING;
-			cur_level = heading ? b->level : 7;
+			/* under a bold-line section, marked-up headings are its entries */
+			cur_level = heading ? b->level : 0;
 		} else if (heading && !seen_content && doc->nsections == 1) {
 			/* the document's title: the person's name */
 			doc->sections[0].heading = (long)i;
