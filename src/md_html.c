@@ -83,6 +83,21 @@ static const char *attr_value(const char *s, size_t len, const char *attr, size_
 	return NULL;
 }
 
+int rl_md_html_block_tag(const char *s, size_t len, unsigned *level)
+{
+	char name[16];
+	*level = 0;
+	if (len < 3 || s[0] != '<')
+		return 0;
+	int closing = s[1] == '/';
+	if (!tag_name(s, 1 + (size_t)closing, len, name, sizeof name) || !is_block_tag(name) ||
+	    strcmp(name, "br") == 0)
+		return 0;
+	if (!closing && name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2])
+		*level = (unsigned)(name[1] - '0');
+	return 1;
+}
+
 int rl_md_html_is_br(const char *s, size_t len)
 {
 	char name[8];

@@ -20,6 +20,10 @@ char *rl_md_html_mask(struct rl_doc *doc, size_t start, size_t end);
  * (ignoring spaces), or 0. */
 unsigned rl_md_html_heading_level(const struct rl_doc *doc, size_t off);
 
+/* For inline HTML: 1 when the tag at s[0, len) is a block-level tag
+ * (<p>, </div>, <h2> ...; md4c leaves some in paragraphs). *level is N for
+ * an opening <hN>, else 0. */
+int rl_md_html_block_tag(const char *s, size_t len, unsigned *level);
 /* For inline HTML: 1 when the tag at s[0, len) is a line break (<br>). */
 int rl_md_html_is_br(const char *s, size_t len);
 /* For inline HTML: records an <img> tag's src and alt; 1 when it was one. */

@@ -509,10 +509,17 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
 		return 0;
 	}
 	if (type == MD_TEXT_HTML) {
+		unsigned level;
 		if (!real)
 			return 0;
 		add_html_range(st, off, off + size);
-		if (rl_md_html_is_br(text, size) && rl_doc_in_block(doc))
+		if (rl_md_html_block_tag(text, size, &level)) {
+			/* a block tag inside a paragraph still ends a block */
+			if (level)
+				begin_text_block(st, RL_BLOCK_HEADING, level, 0);
+			else
+				end_text_block(st);
+		} else if (rl_md_html_is_br(text, size) && rl_doc_in_block(doc))
 			rl_doc_synth(doc, "\n", 1, off, size);
 		else
 			rl_md_html_image(doc, text, size, off);
