@@ -130,6 +130,7 @@ void rl_doc_free(struct rl_doc *doc)
 		free(doc->bb);
 	}
 	rl_diags_free(&doc->diags);
+	rl_layout_facts_free(doc->layout);
 	rl_source_free(doc->src);
 	free(doc);
 }
@@ -351,6 +352,9 @@ void rl_doc_add_image(struct rl_doc *doc, size_t start, size_t end, const char *
 	im->block = SIZE_MAX;
 	im->src = rl_xstrndup(src ? src : "", src ? src_len : 0);
 	im->alt = rl_xstrndup(alt ? alt : "", alt ? alt_len : 0);
+	im->width = im->height = im->y = 0;
+	im->floating = im->in_header = 0;
+	im->para = 0;
 }
 
 void rl_doc_add_link(struct rl_doc *doc, size_t start, size_t end, const char *url, size_t url_len)

@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "layout_facts.h"
 #include "source.h"
 
 enum rl_format {
@@ -60,6 +61,7 @@ enum {
 	RL_BF_TEXTBOX = 1u << 4,      /* DOCX text box content */
 	RL_BF_PAGE_BREAK_BEFORE = 1u << 5,
 	RL_BF_SECTION_HEADING = 1u << 6, /* this block starts its section */
+	RL_BF_ALT_TEXT = 1u << 7,     /* not printed: a table's alt text (Word) */
 };
 
 /* A run of block text that came from one place in the source. A synthetic
@@ -99,6 +101,12 @@ struct rl_image {
 	size_t block;       /* block it sits in, or SIZE_MAX */
 	char *src;
 	char *alt;
+	/* Word: size and place; 0 when unknown (Markdown) */
+	float width, height; /* points */
+	float y;            /* points from the top of the page body (floating) */
+	uint8_t floating;   /* anchored, not inline */
+	uint8_t in_header;  /* in a page header or footer */
+	unsigned para;      /* Word: the paragraph number it is in */
 };
 
 struct rl_link {
@@ -133,6 +141,7 @@ struct rl_doc {
 	struct rl_meta *meta;
 	size_t nmeta, cap_meta;
 	struct rl_diags diags;  /* reader warnings (invalid UTF-8 ...) */
+	struct rl_layout_facts *layout; /* Word readers: geometry and styles; else NULL */
 	size_t words;           /* words of body text, set by rl_doc_finish */
 
 	/* builder state, used by readers between begin and end */

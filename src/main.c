@@ -14,7 +14,9 @@
 #include "file.h"
 #include "lint.h"
 #include "out.h"
+#include "paths.h"
 #include "selftest.h"
+#include "word_module.h"
 #include "rl_build.h"
 
 enum exit_code {
@@ -47,29 +49,6 @@ static int is_dir(const char *p)
 {
 	struct stat st;
 	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-/* A binary in the build tree reads the source tree's rules, so a developer
- * never runs against stale installed ones; an installed one reads its data
- * dir. */
-static char *default_rules_dir(void)
-{
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash) {
-			*slash = '\0';
-			char build[PATH_MAX];
-			size_t n_build;
-			if (realpath(RL_BUILD_DIR, build) && (n_build = strlen(build)) &&
-			    strncmp(build, exe, n_build) == 0 && (exe[n_build] == '/' || !exe[n_build]) &&
-			    is_dir(RL_SOURCE_DIR "/rules"))
-				return rl_xstrdup(RL_SOURCE_DIR "/rules");
-		}
-	}
-	return rl_xstrdup(RL_DATA_DIR "/rules");
 }
 
 struct config_slot {
@@ -341,13 +320,16 @@ int main(int argc, char **argv)
 		printf("resumelint %s\n", RL_VERSION);
 		return EXIT_CLEAN;
 	}
-	char *rules_dir = st.cli.rules_dir ? rl_xstrdup(st.cli.rules_dir) : default_rules_dir();
+	char *module_dir = rl_paths_module_dir();
+	rl_word_module_set_dir(module_dir);
+	free(module_dir);
+	char *rules_dir = st.cli.rules_dir ? rl_xstrdup(st.cli.rules_dir) : rl_paths_rules_dir();
 	struct rl_buf tables;
 	rl_buf_init(&tables);
 	rl_buf_addf(&tables, "%s/tables", rules_dir);
 	if (!is_dir(tables.data)) {
 		/* a folder of custom rules still uses the built-in tables */
-		char *def = default_rules_dir();
+		char *def = rl_paths_rules_dir();
 		rl_buf_clear(&tables);
 		rl_buf_addf(&tables, "%s/tables", def);
 		free(def);

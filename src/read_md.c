@@ -741,6 +741,7 @@ static const char *const md_extensions[] = { ".md", ".markdown", ".mdown", ".mkd
 
 const struct rl_reader rl_reader_markdown = {
 	.name = "markdown",
+	.description = "a Markdown file",
 	.extensions = md_extensions,
 	.probe = md_probe,
 	.read = md_read,

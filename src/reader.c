@@ -5,6 +5,8 @@
 #include <strings.h>
 
 static const struct rl_reader *const readers[] = {
+	&rl_reader_docx,
+	&rl_reader_wordxml,
 	&rl_reader_markdown,
 	NULL,
 };
@@ -59,7 +61,13 @@ const struct rl_reader *rl_reader_pick(const char *path, const char *bytes, size
 		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "%s", what);
 		return NULL;
 	}
-	(void)by_ext; /* text formats are told apart by extension once more readers exist */
+	if (by_ext && by_ext != &rl_reader_markdown) {
+		/* a .docx that is really text: say so rather than lint it */
+		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "not %s: %s", by_ext->description,
+			     rl_reader_markdown.probe(bytes, len) ? "it is plain text (Markdown? rename it .md)"
+								  : "its contents are not a Word document");
+		return NULL;
+	}
 	if (rl_reader_markdown.probe(bytes, len))
 		return &rl_reader_markdown;
 	rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0,

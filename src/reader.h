@@ -14,6 +14,7 @@ struct rl_read_opts {
 
 struct rl_reader {
 	const char *name;                  /* "markdown", also the JSON "format" */
+	const char *description;           /* for messages: "a Word document (.docx)" */
 	const char *const *extensions;     /* lower case, with the dot; NULL-ended */
 	/* 1 when the bytes look like this reader's format. */
 	int (*probe)(const char *bytes, size_t len);
@@ -24,6 +25,8 @@ struct rl_reader {
 };
 
 extern const struct rl_reader rl_reader_markdown;
+extern const struct rl_reader rl_reader_docx;    /* reader_word.c */
+extern const struct rl_reader rl_reader_wordxml;
 
 /* Chooses the reader for path. Returns NULL and adds an error when the bytes
  * are something no reader takes (a PDF, a zip that is not a Word file ...). */

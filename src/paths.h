@@ -1,0 +1,12 @@
+/* Where resumelint's data lives: a binary in the build tree uses the source
+ * tree's rules and the build tree's Word module, so a developer never runs
+ * against stale installed ones; an installed binary uses its prefix. */
+#ifndef RL_PATHS_H
+#define RL_PATHS_H
+
+/* The rules folder. free() the result. */
+char *rl_paths_rules_dir(void);
+/* The folder holding the Word reader module. free() the result. */
+char *rl_paths_module_dir(void);
+
+#endif

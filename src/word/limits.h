@@ -1,0 +1,26 @@
+/* Bounds on what a Word file may cost, each with its reason. A hostile file
+ * stops at these with one clear error instead of exhausting memory or time. */
+#ifndef RL_WORD_LIMITS_H
+#define RL_WORD_LIMITS_H
+
+/* The document part of a long CV is well under 2 MiB; 16 MiB leaves room for
+ * verbose generators while a zip bomb stops as soon as it passes it. */
+#define WD_MAX_PART_BYTES (16u * 1024 * 1024)
+/* All the parts read from one file together. */
+#define WD_MAX_TOTAL_BYTES (48u * 1024 * 1024)
+/* XML compresses 5-20 times; a part that inflates 200 times past 1 MiB is a
+ * bomb, not a resume. */
+#define WD_MAX_RATIO 200u
+#define WD_RATIO_FLOOR (1u * 1024 * 1024)
+/* A .docx has a few dozen parts; thousands is an attack on the directory. */
+#define WD_MAX_PARTS 10000
+/* Word nests body, table, row, cell, paragraph, run, text box ... about 30
+ * deep for nested tables in text boxes; 256 is libxml2's own default. */
+#define WD_MAX_XML_DEPTH 256
+/* Styles referring to each other through basedOn: Word itself stops at 10s;
+ * a cycle or a deeper chain is cut here. */
+#define WD_MAX_STYLE_CHAIN 32
+/* Paragraphs in one file: a 40-page CV has a few thousand. */
+#define WD_MAX_PARAGRAPHS 200000
+
+#endif

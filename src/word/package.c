@@ -1,0 +1,254 @@
+/* Parts from a zip or a Flat OPC file, within the limits in limits.h. */
+#include "package.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <zip.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "limits.h"
+#include "xml.h"
+
+static const char *zip_problem(int code)
+{
+	switch (code) {
+	case ZIP_ER_NOZIP:
+		return "not a zip archive (a .docx is one)";
+	case ZIP_ER_INCONS:
+		return "the zip archive is inconsistent (truncated or damaged)";
+	case ZIP_ER_MEMORY:
+		return "out of memory opening the archive";
+	case ZIP_ER_READ:
+	case ZIP_ER_EOF:
+		return "the zip archive is truncated";
+	case ZIP_ER_ENCRNOTSUPP:
+	case ZIP_ER_NOPASSWD:
+	case ZIP_ER_WRONGPASSWD:
+		return "the document is encrypted (password protected)";
+	default:
+		return "the zip archive cannot be read";
+	}
+}
+
+int wd_package_open_zip(struct wd_package *p, const char *path, const char *bytes, size_t len,
+			struct rl_diags *diags)
+{
+	zip_error_t err;
+	memset(p, 0, sizeof *p);
+	p->path = path;
+	zip_error_init(&err);
+	zip_source_t *src = zip_source_buffer_create(bytes, len, 0, &err);
+	if (!src) {
+		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "%s", zip_problem(zip_error_code_zip(&err)));
+		zip_error_fini(&err);
+		return -1;
+	}
+	zip_t *z = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &err);
+	if (!z) {
+		/* a damaged central directory may still be readable without the
+		 * consistency check; Word tolerates it too */
+		zip_error_fini(&err);
+		zip_error_init(&err);
+		z = zip_open_from_source(src, ZIP_RDONLY, &err);
+	}
+	if (!z) {
+		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "%s", zip_problem(zip_error_code_zip(&err)));
+		zip_source_free(src);
+		zip_error_fini(&err);
+		return -1;
+	}
+	zip_error_fini(&err);
+	zip_int64_t n = zip_get_num_entries(z, 0);
+	if (n < 0 || n > WD_MAX_PARTS) {
+		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "the archive has %lld parts; a Word file has a few dozen",
+			     (long long)n);
+		zip_discard(z);
+		return -1;
+	}
+	p->zip = z;
+	p->zip_source = src;
+	return 0;
+}
+
+static void add_flat(struct wd_package *p, const char *name, char *data, size_t len)
+{
+	p->flat = rl_xreallocarray(p->flat, p->nflat + 1, sizeof *p->flat);
+	while (*name == '/')
+		name++;
+	p->flat[p->nflat].name = rl_xstrdup(name);
+	p->flat[p->nflat].data = data;
+	p->flat[p->nflat].len = len;
+	p->nflat++;
+}
+
+int wd_package_open_flat(struct wd_package *p, const char *path, const char *bytes, size_t len,
+			 struct rl_diags *diags)
+{
+	struct wd_xml x;
+	memset(p, 0, sizeof *p);
+	p->path = path;
+	if (wd_xml_open(&x, bytes, len, path, "the XML file", diags))
+		return -1;
+	char *name = NULL;
+	int rc;
+	while ((rc = wd_xml_next(&x)) > 0) {
+		if (wd_xml_is(&x, WD_NS_PKG, "part")) {
+			free(name);
+			name = wd_xml_attr(&x, WD_NS_PKG, "name");
+		} else if (wd_xml_is(&x, WD_NS_PKG, "xmlData") && name) {
+			/* the part's XML is the element inside xmlData */
+			xmlChar *inner = xmlTextReaderReadInnerXml(x.r);
+			size_t n = inner ? strlen((const char *)inner) : 0;
+			if (n > WD_MAX_PART_BYTES || p->total + n > WD_MAX_TOTAL_BYTES) {
+				xmlFree(inner);
+				rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "part %s is larger than %u MiB", name,
+					     WD_MAX_PART_BYTES >> 20);
+				rc = -1;
+				break;
+			}
+			p->total += n;
+			add_flat(p, name, rl_xstrndup(inner ? (const char *)inner : "", n), n);
+			xmlFree(inner);
+			if (wd_xml_skip(&x) < 0) {
+				rc = -1;
+				break;
+			}
+		}
+	}
+	free(name);
+	wd_xml_close(&x);
+	if (rc < 0) {
+		wd_package_close(p);
+		return -1;
+	}
+	return 0;
+}
+
+void wd_package_close(struct wd_package *p)
+{
+	if (p->zip)
+		zip_discard(p->zip);
+	for (size_t i = 0; i < p->nflat; i++) {
+		free(p->flat[i].name);
+		free(p->flat[i].data);
+	}
+	free(p->flat);
+	memset(p, 0, sizeof *p);
+}
+
+static int read_zip(struct wd_package *p, const char *name, char **data, size_t *len, struct rl_diags *diags)
+{
+	zip_int64_t idx = zip_name_locate(p->zip, name, ZIP_FL_NOCASE);
+	if (idx < 0)
+		return 1;
+	zip_stat_t st;
+	zip_stat_init(&st);
+	if (zip_stat_index(p->zip, (zip_uint64_t)idx, 0, &st) != 0) {
+		rl_diags_add(diags, RL_DIAG_ERROR, p->path, 0, 0, "cannot read %s in the archive", name);
+		return -1;
+	}
+	if ((st.valid & ZIP_STAT_SIZE) && st.size > WD_MAX_PART_BYTES) {
+		rl_diags_add(diags, RL_DIAG_ERROR, p->path, 0, 0, "%s is larger than %u MiB when decompressed", name,
+			     WD_MAX_PART_BYTES >> 20);
+		return -1;
+	}
+	zip_file_t *f = zip_fopen_index(p->zip, (zip_uint64_t)idx, 0);
+	if (!f) {
+		rl_diags_add(diags, RL_DIAG_ERROR, p->path, 0, 0, "cannot read %s in the archive: %s", name,
+			     zip_strerror(p->zip));
+		return -1;
+	}
+	/* the sizes in the archive can lie: count what really comes out */
+	struct rl_buf b;
+	rl_buf_init(&b);
+	char chunk[65536];
+	int rc = 0;
+	for (;;) {
+		zip_int64_t got = zip_fread(f, chunk, sizeof chunk);
+		if (got < 0) {
+			rl_diags_add(diags, RL_DIAG_ERROR, p->path, 0, 0, "%s is damaged in the archive: %s", name,
+				     zip_file_strerror(f));
+			rc = -1;
+			break;
+		}
+		if (got == 0)
+			break;
+		if (b.len + (size_t)got > WD_MAX_PART_BYTES || p->total + b.len + (size_t)got > WD_MAX_TOTAL_BYTES) {
+			rl_diags_add(diags, RL_DIAG_ERROR, p->path, 0, 0, "%s is larger than %u MiB when decompressed",
+				     name, WD_MAX_PART_BYTES >> 20);
+			rc = -1;
+			break;
+		}
+		rl_buf_add(&b, chunk, (size_t)got);
+		if ((st.valid & ZIP_STAT_COMP_SIZE) && b.len > WD_RATIO_FLOOR &&
+		    b.len / (st.comp_size ? st.comp_size : 1) > WD_MAX_RATIO) {
+			rl_diags_add(diags, RL_DIAG_ERROR, p->path, 0, 0,
+				     "%s inflates more than %u times: a zip bomb, not a Word file", name, WD_MAX_RATIO);
+			rc = -1;
+			break;
+		}
+	}
+	zip_fclose(f);
+	if (rc) {
+		rl_buf_free(&b);
+		return -1;
+	}
+	p->total += b.len;
+	*data = rl_buf_detach(&b, len);
+	return 0;
+}
+
+int wd_package_read(struct wd_package *p, const char *name, char **data, size_t *len, struct rl_diags *diags)
+{
+	while (*name == '/')
+		name++;
+	if (p->zip)
+		return read_zip(p, name, data, len, diags);
+	for (size_t i = 0; i < p->nflat; i++) {
+		if (strcasecmp(p->flat[i].name, name) == 0) {
+			*data = rl_xstrndup(p->flat[i].data, p->flat[i].len);
+			*len = p->flat[i].len;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+char *wd_package_resolve(const char *source_part, const char *target)
+{
+	struct rl_buf b;
+	rl_buf_init(&b);
+	if (target[0] == '/') {
+		rl_buf_adds(&b, target + 1);
+	} else {
+		const char *slash = strrchr(source_part, '/');
+		if (slash)
+			rl_buf_add(&b, source_part, (size_t)(slash - source_part) + 1);
+		rl_buf_adds(&b, target);
+	}
+	/* fold "dir/../" and "./" */
+	char *s = rl_buf_detach(&b, NULL);
+	char *out = rl_xmalloc(strlen(s) + 1);
+	size_t n = 0;
+	for (char *seg = s; *seg;) {
+		char *end = strchr(seg, '/');
+		size_t len = end ? (size_t)(end - seg) : strlen(seg);
+		if (len == 2 && seg[0] == '.' && seg[1] == '.') {
+			while (n > 0 && out[n - 1] == '/')
+				n--;
+			while (n > 0 && out[n - 1] != '/')
+				n--;
+		} else if (!(len == 1 && seg[0] == '.') && len) {
+			memcpy(out + n, seg, len);
+			n += len;
+			if (end)
+				out[n++] = '/';
+		}
+		seg = end ? end + 1 : seg + len;
+	}
+	out[n] = '\0';
+	free(s);
+	return out;
+}

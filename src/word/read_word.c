@@ -1,0 +1,288 @@
+/* The Word readers: .docx (a zip package), Flat OPC (the package in one XML
+ * file) and Word 2003 XML. This file finds the parts and hands them to the
+ * part parsers; build.c makes the document. It is the module's entry. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "body.h"
+#include "buf.h"
+#include "build.h"
+#include "package.h"
+#include "styles.h"
+#include "word_module.h"
+#include "xml.h"
+
+/* The relationships part of a part: word/document.xml → word/_rels/document.xml.rels */
+static char *rels_name(const char *part)
+{
+	struct rl_buf b;
+	rl_buf_init(&b);
+	const char *slash = strrchr(part, '/');
+	if (slash) {
+		rl_buf_add(&b, part, (size_t)(slash - part) + 1);
+		rl_buf_addf(&b, "_rels/%s.rels", slash + 1);
+	} else {
+		rl_buf_addf(&b, "_rels/%s.rels", part);
+	}
+	return rl_buf_detach(&b, NULL);
+}
+
+/* Reads the relationships of part (none is fine). */
+static int read_rels(struct wd_package *pkg, const char *part, struct wd_rels *rels, struct rl_diags *d)
+{
+	char *name = rels_name(part), *data;
+	size_t len;
+	memset(rels, 0, sizeof *rels);
+	int rc = wd_package_read(pkg, name, &data, &len, d);
+	if (rc == 0) {
+		rc = wd_rels_read(rels, data, len, pkg->path, part, name, d);
+		free(data);
+	} else if (rc == 1) {
+		rc = 0;
+	}
+	free(name);
+	return rc;
+}
+
+static const struct wd_rel *rel_of_type(const struct wd_rels *r, const char *type)
+{
+	for (size_t i = 0; i < r->n; i++)
+		if (strcmp(r->v[i].type, type) == 0)
+			return &r->v[i];
+	return NULL;
+}
+
+typedef int (*part_reader)(struct wd_styles *s, const char *data, size_t len, const char *path, const char *part,
+			   struct rl_diags *diags);
+
+/* Reads an optional part with reader. 0 when read or absent, -1 on error. */
+static int read_optional(struct wd_package *pkg, const char *part, part_reader reader, struct wd_styles *s,
+			 struct rl_diags *d)
+{
+	char *data;
+	size_t len;
+	int rc = wd_package_read(pkg, part, &data, &len, d);
+	if (rc == 1)
+		return 0;
+	if (rc < 0)
+		return -1;
+	rc = reader(s, data, len, pkg->path, part, d);
+	free(data);
+	return rc;
+}
+
+/* Text of the first element ns:name in an XML part, or NULL. */
+static char *element_text(const char *data, size_t len, const char *path, const char *part, enum wd_ns ns,
+			  const char *name, struct rl_diags *d)
+{
+	struct wd_xml x;
+	char *out = NULL;
+	int rc, in = 0;
+	if (wd_xml_open(&x, data, len, path, part, d))
+		return NULL;
+	while ((rc = wd_xml_next(&x)) > 0 && !out) {
+		if (x.node == WD_START)
+			in = x.ns == ns && strcmp(x.name, name) == 0 && !x.empty;
+		else if (x.node == WD_TEXT && in)
+			out = rl_xstrdup(wd_xml_text(&x));
+		else
+			in = 0;
+	}
+	wd_xml_close(&x);
+	return out;
+}
+
+static int to_int(char *s)
+{
+	int v = s ? atoi(s) : -1;
+	free(s);
+	return v;
+}
+
+/* docProps/app.xml and core.xml: what they say about the document. */
+static void read_props(struct wd_package *pkg, const struct wd_rels *pkg_rels, struct wd_props *props,
+		       struct rl_diags *d)
+{
+	const struct wd_rel *app = rel_of_type(pkg_rels, "extended-properties");
+	const struct wd_rel *core = rel_of_type(pkg_rels, "core-properties");
+	char *data;
+	size_t len;
+	props->pages = props->words = -1;
+	/* a damaged properties part is not worth refusing the resume for */
+	struct rl_diags quiet;
+	rl_diags_init(&quiet);
+	(void)d;
+	if (wd_package_read(pkg, app ? app->target : "docProps/app.xml", &data, &len, &quiet) == 0) {
+		const char *part = app ? app->target : "docProps/app.xml";
+		props->pages = to_int(element_text(data, len, pkg->path, part, WD_NS_EP, "Pages", &quiet));
+		props->words = to_int(element_text(data, len, pkg->path, part, WD_NS_EP, "Words", &quiet));
+		props->application = element_text(data, len, pkg->path, part, WD_NS_EP, "Application", &quiet);
+		free(data);
+	}
+	if (wd_package_read(pkg, core ? core->target : "docProps/core.xml", &data, &len, &quiet) == 0) {
+		const char *part = core ? core->target : "docProps/core.xml";
+		props->creator = element_text(data, len, pkg->path, part, WD_NS_OTHER, "creator", &quiet);
+		props->last_modified_by = element_text(data, len, pkg->path, part, WD_NS_OTHER, "lastModifiedBy", &quiet);
+		free(data);
+	}
+	rl_diags_free(&quiet);
+}
+
+static void free_props(struct wd_props *p)
+{
+	free(p->application);
+	free(p->creator);
+	free(p->last_modified_by);
+	free(p->title);
+}
+
+/* Reads a header or footer part into body, once per part. */
+static int read_header_part(struct wd_package *pkg, const char *part, enum wd_part_kind kind, struct wd_body *body,
+			    char ***seen, size_t *nseen, struct rl_diags *d)
+{
+	for (size_t i = 0; i < *nseen; i++)
+		if (strcmp((*seen)[i], part) == 0)
+			return 0;
+	*seen = rl_xreallocarray(*seen, *nseen + 1, sizeof **seen);
+	(*seen)[(*nseen)++] = rl_xstrdup(part);
+	char *data;
+	size_t len;
+	int rc = wd_package_read(pkg, part, &data, &len, d);
+	if (rc)
+		return rc < 0 ? -1 : 0;
+	struct wd_rels rels;
+	rc = read_rels(pkg, part, &rels, d);
+	if (rc == 0)
+		rc = wd_body_read(body, data, len, pkg->path, part, kind, &rels, d);
+	wd_rels_free(&rels);
+	free(data);
+	return rc;
+}
+
+/* The whole read from an open package. */
+static struct rl_doc *read_package(struct wd_package *pkg, const char *path, enum rl_format format,
+				   struct rl_diags *d)
+{
+	struct wd_rels pkg_rels, rels;
+	struct wd_styles styles;
+	struct wd_body body;
+	struct wd_props props;
+	struct rl_doc *doc = NULL;
+	char *main_part = NULL, *data = NULL;
+	char **seen = NULL;
+	size_t len, nseen = 0;
+	memset(&props, 0, sizeof props);
+	memset(&rels, 0, sizeof rels);
+	wd_styles_init(&styles);
+	wd_body_init(&body);
+	if (read_rels(pkg, "", &pkg_rels, d))
+		goto out;
+	const struct wd_rel *office = rel_of_type(&pkg_rels, "officeDocument");
+	main_part = rl_xstrdup(office && !office->external ? office->target : "word/document.xml");
+	int rc = wd_package_read(pkg, main_part, &data, &len, d);
+	if (rc == 1) {
+		rl_diags_add(d, RL_DIAG_ERROR, path, 0, 0, "no %s: %s", main_part,
+			     pkg->zip ? "a zip archive, but not a Word document" : "not a Word document");
+		goto out;
+	}
+	if (rc < 0 || read_rels(pkg, main_part, &rels, d))
+		goto out;
+	static const struct {
+		const char *type, *fallback;
+		part_reader reader;
+	} parts[] = {
+		{ "styles", "word/styles.xml", wd_styles_read },
+		{ "numbering", "word/numbering.xml", wd_numbering_read },
+		{ "theme", "word/theme/theme1.xml", wd_theme_read },
+		{ "settings", "word/settings.xml", wd_settings_read },
+	};
+	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+		const struct wd_rel *r = rel_of_type(&rels, parts[i].type);
+		if (read_optional(pkg, r ? r->target : parts[i].fallback, parts[i].reader, &styles, d))
+			goto out;
+	}
+	if (wd_body_read(&body, data, len, path, main_part, WD_PART_BODY, &rels, d))
+		goto out;
+	for (size_t i = 0; i < body.nsections; i++) {
+		for (int f = 0; f < 2; f++) {
+			const char *id = f ? body.sections[i].footer_rel : body.sections[i].header_rel;
+			const struct wd_rel *r = id[0] ? wd_rels_find(&rels, id) : NULL;
+			if (r && !r->external &&
+			    read_header_part(pkg, r->target, f ? WD_PART_FOOTER : WD_PART_HEADER, &body, &seen, &nseen, d))
+				goto out;
+		}
+	}
+	read_props(pkg, &pkg_rels, &props, d);
+	doc = wd_build_doc(path, format, &body, &styles, &props);
+out:
+	for (size_t i = 0; i < nseen; i++)
+		free(seen[i]);
+	free(seen);
+	free(data);
+	free(main_part);
+	free_props(&props);
+	wd_rels_free(&pkg_rels);
+	wd_rels_free(&rels);
+	wd_body_free(&body);
+	wd_styles_free(&styles);
+	return doc;
+}
+
+static struct rl_doc *read_docx(const char *path, const char *bytes, size_t len, const struct rl_read_opts *opts,
+				struct rl_diags *diags)
+{
+	struct wd_package pkg;
+	(void)opts;
+	if (wd_package_open_zip(&pkg, path, bytes, len, diags))
+		return NULL;
+	struct rl_doc *doc = read_package(&pkg, path, RL_FORMAT_DOCX, diags);
+	wd_package_close(&pkg);
+	return doc;
+}
+
+/* Word 2003 XML: one file holds styles, lists, properties and the body. */
+static struct rl_doc *read_word2003(const char *path, const char *bytes, size_t len, struct rl_diags *d)
+{
+	struct wd_styles styles;
+	struct wd_body body;
+	struct wd_props props;
+	struct rl_doc *doc = NULL;
+	memset(&props, 0, sizeof props);
+	wd_styles_init(&styles);
+	wd_body_init(&body);
+	if (wd_styles_read(&styles, bytes, len, path, "the XML file", d) == 0 &&
+	    wd_body_read(&body, bytes, len, path, "the XML file", WD_PART_BODY, NULL, d) == 0) {
+		struct rl_diags quiet;
+		rl_diags_init(&quiet);
+		props.pages = to_int(element_text(bytes, len, path, "the XML file", WD_NS_O, "Pages", &quiet));
+		props.words = to_int(element_text(bytes, len, path, "the XML file", WD_NS_O, "Words", &quiet));
+		rl_diags_free(&quiet);
+		doc = wd_build_doc(path, RL_FORMAT_WORDXML, &body, &styles, &props);
+	}
+	free_props(&props);
+	wd_body_free(&body);
+	wd_styles_free(&styles);
+	return doc;
+}
+
+static struct rl_doc *read_wordxml(const char *path, const char *bytes, size_t len, const struct rl_read_opts *opts,
+				   struct rl_diags *diags)
+{
+	(void)opts;
+	size_t n = len < 8192 ? len : 8192;
+	if (!memmem(bytes, n, "schemas.microsoft.com/office/2006/xmlPackage", 44))
+		return read_word2003(path, bytes, len, diags);
+	struct wd_package pkg;
+	if (wd_package_open_flat(&pkg, path, bytes, len, diags))
+		return NULL;
+	struct rl_doc *doc = read_package(&pkg, path, RL_FORMAT_WORDXML, diags);
+	wd_package_close(&pkg);
+	return doc;
+}
+
+__attribute__((visibility("default"))) const struct rl_word_module rl_word_module = {
+	.abi = RL_WORD_MODULE_ABI,
+	.read_docx = read_docx,
+	.read_wordxml = read_wordxml,
+};

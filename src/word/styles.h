@@ -1,0 +1,83 @@
+/* Styles, document defaults, numbering, theme fonts and settings of a Word
+ * document, and the resolution of a paragraph's or run's properties through
+ * them: docDefaults → table style → numbering → style chain → direct. */
+#ifndef RL_WORD_STYLES_H
+#define RL_WORD_STYLES_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "props.h"
+
+struct wd_style {
+	char id[64];
+	char name[96];
+	char type;           /* 'p' paragraph, 'c' character, 't' table, 'n' numbering */
+	char based_on[64];
+	int is_default;
+	struct wd_ppr ppr;
+	struct wd_rpr rpr;
+};
+
+struct wd_num_level {
+	int bullet;          /* a bullet rather than a number */
+	int has_ind;
+	float ind_left, ind_first;
+};
+
+struct wd_abstract_num {
+	int id;
+	struct wd_num_level lvl[9];
+};
+
+struct wd_num {
+	int id, abstract_id;
+	int has_override[9];
+	struct wd_num_level override[9];
+};
+
+struct wd_styles {
+	struct wd_style *v;
+	size_t n;
+	struct wd_ppr default_ppr;
+	struct wd_rpr default_rpr;
+	char major_font[64], minor_font[64];
+	struct wd_abstract_num *abstracts;
+	size_t nabstracts;
+	struct wd_num *nums;
+	size_t nnums;
+	float default_tab;   /* points */
+	int add_spacing;     /* doNotUseHTMLParagraphAutoSpacing */
+};
+
+void wd_styles_init(struct wd_styles *s);
+void wd_styles_free(struct wd_styles *s);
+
+/* Each reads one part (or a whole Word 2003 file, where they all live in
+ * one). 0, or -1 after adding an error. */
+int wd_styles_read(struct wd_styles *s, const char *data, size_t len, const char *path, const char *part,
+		   struct rl_diags *diags);
+int wd_numbering_read(struct wd_styles *s, const char *data, size_t len, const char *path, const char *part,
+		      struct rl_diags *diags);
+int wd_theme_read(struct wd_styles *s, const char *data, size_t len, const char *path, const char *part,
+		  struct rl_diags *diags);
+int wd_settings_read(struct wd_styles *s, const char *data, size_t len, const char *path, const char *part,
+		     struct rl_diags *diags);
+
+/* The paragraph style id a paragraph without w:pStyle has. */
+const char *wd_default_para_style(const struct wd_styles *s);
+/* Resolved properties of a paragraph with style id `style` (NULL: the
+ * default) inside a table of style table_style (NULL: none). */
+void wd_resolve_ppr(const struct wd_styles *s, const char *style, const char *table_style,
+		    const struct wd_ppr *direct, struct wd_ppr *out);
+/* Resolved properties of a run (its rStyle in direct->style). */
+void wd_resolve_rpr(const struct wd_styles *s, const char *para_style, const struct wd_rpr *direct,
+		    struct wd_rpr *out);
+/* The font a resolved run uses. */
+const char *wd_font_of(const struct wd_styles *s, const struct wd_rpr *r);
+/* Heading level 1-9 of a paragraph style (Title counts as 1), or 0. */
+int wd_style_heading(const struct wd_styles *s, const char *style);
+/* 1 when numbering num_id level ilvl draws a bullet or a number. */
+int wd_numbering_is_list(const struct wd_styles *s, int num_id, int ilvl);
+
+#endif
