@@ -28,8 +28,6 @@ static const char *foreign_format(const char *b, size_t len)
 {
 	if (len >= 5 && memcmp(b, "%PDF-", 5) == 0)
 		return "a PDF file, not a resume source: lint the .docx or Markdown it was made from";
-	if (len >= 4 && memcmp(b, "PK\x03\x04", 4) == 0)
-		return "a zip archive but not a Word document";
 	if (len >= 8 && memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
 		return "an old binary Word (.doc) file: save it as .docx and lint that";
 	if (len >= 5 && memcmp(b, "{\\rtf", 5) == 0)

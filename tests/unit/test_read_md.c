@@ -826,8 +826,15 @@ static void test_reader_pick(void **state)
 	assert_refused("resume.pdf", pdf, sizeof pdf - 1, pdf_what);
 	/* magic bytes win over a misleading extension */
 	assert_refused("resume.md", pdf, sizeof pdf - 1, pdf_what);
+	/* a zip goes to the Word reader, whatever its name; a .docx that is
+	 * text is refused */
 	static const char zip[] = "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00word/document.xml";
-	assert_refused("resume.md", zip, sizeof zip - 1, "a zip archive but not a Word document");
+	struct rl_diags zd;
+	rl_diags_init(&zd);
+	assert_ptr_equal(rl_reader_pick("resume.md", zip, sizeof zip - 1, &zd), &rl_reader_docx);
+	assert_int_equal(zd.n, 0);
+	rl_diags_free(&zd);
+	assert_refused("resume.docx", "# Jane\n", 7, "not a Word document (.docx): it is plain text (Markdown? rename it .md)");
 	static const char u16le[] = "\xFF\xFE#\x00 \x00J\x00" "a\x00n\x00" "e\x00\n\x00";
 	assert_refused("resume.md", u16le, sizeof u16le - 1, "UTF-16 text: save it as UTF-8");
 	static const char u16be[] = "\xFE\xFF\x00#\x00 \x00J\x00" "a\x00n\x00" "e";
