@@ -15,7 +15,7 @@ int rl_linter_init(struct rl_linter *l, const char *rules_dir, const char *table
 	memset(l, 0, sizeof *l);
 	struct rl_buf path;
 	rl_buf_init(&path);
-	rl_buf_addf(&path, "%s/sections.yaml", tables_dir);
+	rl_buf_addf(&path, "%s/sections.tsv", tables_dir);
 	l->sections = rl_section_table_load(path.data, diags);
 	rl_buf_free(&path);
 	int rc = rl_ruleset_load_dir(&l->rules, rules_dir, diags);

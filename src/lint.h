@@ -35,7 +35,7 @@ struct rl_result {
 };
 
 /* Loads rules from rules_dir and the section table from
- * tables_dir/sections.yaml. Returns 0, or -1 with errors in diags. */
+ * tables_dir/sections.tsv. Returns 0, or -1 with errors in diags. */
 int rl_linter_init(struct rl_linter *l, const char *rules_dir, const char *tables_dir, struct rl_diags *diags);
 void rl_linter_fini(struct rl_linter *l);
 

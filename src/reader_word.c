@@ -31,7 +31,7 @@ static void load(void)
 	}
 	char path[4200];
 	snprintf(path, sizeof path, "%s/%s", module_dir[0] ? module_dir : ".", RL_WORD_MODULE_FILE);
-	void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	void *h = dlopen(path, RTLD_LAZY | RTLD_LOCAL); /* symbols bind on first use */
 	if (!h) {
 		snprintf(load_error, sizeof load_error, "cannot load the Word reader: %.450s", dlerror());
 		return;

@@ -9,7 +9,6 @@
 #include "buf.h"
 #include "utf8.h"
 #include "file.h"
-#include "yaml_tree.h"
 
 /* A bold line longer than this is a sentence, not a heading. */
 #define MAX_PSEUDO_HEADING_BYTES 48
@@ -31,36 +30,57 @@ struct rl_section_table {
 	size_t n, cap;
 };
 
-static char **fold_list(const struct rl_ynode *list, size_t *n, const char *path, struct rl_diags *diags)
+static struct kind_matcher *matcher_for(struct rl_section_table *t, enum rl_section_kind kind)
 {
-	char **v = rl_xreallocarray(NULL, list->n ? list->n : 1, sizeof *v);
-	struct rl_buf b;
-	rl_buf_init(&b);
-	*n = 0;
-	for (size_t i = 0; i < list->n; i++) {
-		const struct rl_ynode *it = list->items[i];
-		if (it->type != RL_Y_SCALAR) {
-			rl_diags_add(diags, RL_DIAG_ERROR, path, it->line, it->col, "expected a heading text");
-			continue;
-		}
-		rl_buf_clear(&b);
-		rl_utf8_fold_words(it->value, it->value_len, &b);
-		if (!b.len) {
-			rl_diags_add(diags, RL_DIAG_ERROR, path, it->line, it->col,
-				     "'%s' has no letters or digits to match", it->value);
-			continue;
-		}
-		v[(*n)++] = rl_xstrdup(b.data);
-	}
-	rl_buf_free(&b);
-	return v;
+	for (size_t i = 0; i < t->n; i++)
+		if (t->m[i].kind == kind)
+			return &t->m[i];
+	RL_GROW(t->m, t->n, t->cap);
+	struct kind_matcher *m = &t->m[t->n++];
+	memset(m, 0, sizeof *m);
+	m->kind = kind;
+	return m;
 }
 
-static void free_list(char **v, size_t n)
+static void add_entry(char ***v, size_t *n, const char *text)
 {
-	for (size_t i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
+	*v = rl_xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = rl_xstrdup(text);
+}
+
+/* One entry: KIND <TAB> name|word <TAB> TEXT. */
+static void load_line(struct rl_section_table *t, const char *path, unsigned line, char *s, struct rl_buf *fold,
+		      struct rl_diags *diags)
+{
+	char *tab1 = strchr(s, '\t'), *tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
+	if (!tab2) {
+		rl_diags_add(diags, RL_DIAG_ERROR, path, line, 1, "expected KIND<TAB>name|word<TAB>TEXT");
+		return;
+	}
+	*tab1 = *tab2 = '\0';
+	int kind = rl_section_kind_parse(s);
+	if (kind < 0) {
+		rl_diags_add(diags, RL_DIAG_ERROR, path, line, 1, "unknown section kind '%s'", s);
+		return;
+	}
+	int name = strcmp(tab1 + 1, "name") == 0;
+	if (!name && strcmp(tab1 + 1, "word") != 0) {
+		rl_diags_add(diags, RL_DIAG_ERROR, path, line, (unsigned)(tab1 + 2 - s),
+			     "expected name or word, not '%s'", tab1 + 1);
+		return;
+	}
+	rl_buf_clear(fold);
+	rl_utf8_fold_words(tab2 + 1, strlen(tab2 + 1), fold);
+	if (!fold->len) {
+		rl_diags_add(diags, RL_DIAG_ERROR, path, line, (unsigned)(tab2 + 2 - s),
+			     "'%s' has no letters or digits to match", tab2 + 1);
+		return;
+	}
+	struct kind_matcher *m = matcher_for(t, (enum rl_section_kind)kind);
+	if (name)
+		add_entry(&m->names, &m->nnames, fold->data);
+	else
+		add_entry(&m->words, &m->nwords, fold->data);
 }
 
 struct rl_section_table *rl_section_table_load(const char *path, struct rl_diags *diags)
@@ -72,58 +92,35 @@ struct rl_section_table *rl_section_table_load(const char *path, struct rl_diags
 		rl_section_table_free(t);
 		return NULL;
 	}
-	struct rl_source *src = rl_source_new(path, file.bytes, file.len);
-	rl_file_free(&file);
-	struct rl_ynode *root = rl_yaml_parse(src, 0, src->len, diags);
-	if (root && root->type != RL_Y_MAP)
-		rl_diags_add(diags, RL_DIAG_ERROR, path, root->line, root->col,
-			     "expected a map of section kinds");
-	for (size_t i = 0; root && root->type == RL_Y_MAP && i + 1 < root->n; i += 2) {
-		const struct rl_ynode *k = root->items[i], *v = root->items[i + 1];
-		int kind = rl_section_kind_parse(k->value);
-		if (kind < 0) {
-			rl_diags_add(diags, RL_DIAG_ERROR, path, k->line, k->col, "unknown section kind '%s'",
-				     k->value);
-			continue;
-		}
-		if (v->type != RL_Y_MAP) {
-			rl_diags_add(diags, RL_DIAG_ERROR, path, v->line, v->col,
-				     "expected a map with 'names' and 'words'");
-			continue;
-		}
-		RL_GROW(t->m, t->n, t->cap);
-		struct kind_matcher *m = &t->m[t->n++];
-		memset(m, 0, sizeof *m);
-		m->kind = (enum rl_section_kind)kind;
-		for (size_t j = 0; j + 1 < v->n; j += 2) {
-			const struct rl_ynode *key = v->items[j], *list = v->items[j + 1];
-			int names = strcmp(key->value, "names") == 0;
-			if (!names && strcmp(key->value, "words") != 0) {
-				rl_diags_add(diags, RL_DIAG_ERROR, path, key->line, key->col,
-					     "unknown key '%s' (expected 'names' or 'words')", key->value);
-				continue;
-			}
-			if (list->type != RL_Y_SEQ) {
-				rl_diags_add(diags, RL_DIAG_ERROR, path, list->line, list->col,
-					     "'%s' must be a list", key->value);
-				continue;
-			}
-			if (names) {
-				free_list(m->names, m->nnames);
-				m->names = fold_list(list, &m->nnames, path, diags);
-			} else {
-				free_list(m->words, m->nwords);
-				m->words = fold_list(list, &m->nwords, path, diags);
-			}
-		}
+	struct rl_buf fold;
+	rl_buf_init(&fold);
+	unsigned line = 0;
+	for (char *s = file.bytes; s && *s;) {
+		char *nl = strchr(s, '\n');
+		if (nl)
+			*nl = '\0';
+		line++;
+		size_t n = strlen(s);
+		if (n && s[n - 1] == '\r')
+			s[--n] = '\0';
+		if (n && s[0] != '#')
+			load_line(t, path, line, s, &fold, diags);
+		s = nl ? nl + 1 : NULL;
 	}
-	rl_ynode_free(root);
-	rl_source_free(src);
+	rl_buf_free(&fold);
+	rl_file_free(&file);
 	if (diags->errors > before) {
 		rl_section_table_free(t);
 		return NULL;
 	}
 	return t;
+}
+
+static void free_list(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
 }
 
 void rl_section_table_free(struct rl_section_table *t)

@@ -1,5 +1,5 @@
 /* Section classifier: maps headings to canonical section kinds using the
- * synonyms table in rules/tables/sections.yaml, then splits the document
+ * synonyms table in rules/tables/sections.tsv, then splits the document
  * into sections. */
 #ifndef RL_SECTIONS_H
 #define RL_SECTIONS_H
@@ -11,8 +11,9 @@
 
 struct rl_section_table;
 
-/* Loads the table from a YAML file: a map from section kind to
- * {names: [...], words: [...]}, in priority order. */
+/* Loads the table (rules/tables/sections.tsv): one entry a line,
+ * KIND<TAB>name|word<TAB>TEXT, '#' comments; kinds are tried in the order
+ * of their first line. */
 struct rl_section_table *rl_section_table_load(const char *path, struct rl_diags *diags);
 void rl_section_table_free(struct rl_section_table *t);
 

@@ -15,8 +15,9 @@
 /* A .docx has a few dozen parts; thousands is an attack on the directory. */
 #define WD_MAX_PARTS 10000
 /* Word nests body, table, row, cell, paragraph, run, text box ... about 30
- * deep for nested tables in text boxes; 256 is libxml2's own default. */
-#define WD_MAX_XML_DEPTH 256
+ * deep for nested tables in text boxes; below libxml2's own 256 so that our
+ * message, not its advice to turn on XML_PARSE_HUGE, is what users see. */
+#define WD_MAX_XML_DEPTH 200
 /* Styles referring to each other through basedOn: Word itself stops at 10s;
  * a cycle or a deeper chain is cut here. */
 #define WD_MAX_STYLE_CHAIN 32

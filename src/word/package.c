@@ -5,16 +5,20 @@
 #include <string.h>
 #include <strings.h>
 #include <zip.h>
+#include <libxml/xmlreader.h>
 
 #include "alloc.h"
 #include "buf.h"
 #include "limits.h"
 #include "xml.h"
 
-static const char *zip_problem(int code)
+static const char *zip_problem(int code, const char *bytes, size_t len)
 {
 	switch (code) {
 	case ZIP_ER_NOZIP:
+		/* the start of an archive with no directory at its end */
+		if (len >= 4 && memcmp(bytes, "PK\x03\x04", 4) == 0)
+			return "the zip archive is truncated (its directory is missing)";
 		return "not a zip archive (a .docx is one)";
 	case ZIP_ER_INCONS:
 		return "the zip archive is inconsistent (truncated or damaged)";
@@ -41,7 +45,7 @@ int wd_package_open_zip(struct wd_package *p, const char *path, const char *byte
 	zip_error_init(&err);
 	zip_source_t *src = zip_source_buffer_create(bytes, len, 0, &err);
 	if (!src) {
-		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "%s", zip_problem(zip_error_code_zip(&err)));
+		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "%s", zip_problem(zip_error_code_zip(&err), bytes, len));
 		zip_error_fini(&err);
 		return -1;
 	}
@@ -54,7 +58,7 @@ int wd_package_open_zip(struct wd_package *p, const char *path, const char *byte
 		z = zip_open_from_source(src, ZIP_RDONLY, &err);
 	}
 	if (!z) {
-		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "%s", zip_problem(zip_error_code_zip(&err)));
+		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "%s", zip_problem(zip_error_code_zip(&err), bytes, len));
 		zip_source_free(src);
 		zip_error_fini(&err);
 		return -1;
@@ -83,43 +87,92 @@ static void add_flat(struct wd_package *p, const char *name, char *data, size_t 
 	p->nflat++;
 }
 
+struct flat_error {
+	int failed;
+	char msg[200];
+};
+
+static void flat_error(void *arg, xmlErrorPtr err)
+{
+	struct flat_error *fe = arg;
+	if (!err || err->level < XML_ERR_ERROR || fe->failed)
+		return;
+	fe->failed = 1;
+	snprintf(fe->msg, sizeof fe->msg, "%s", err->message ? err->message : "error");
+	size_t n = strlen(fe->msg);
+	while (n && (fe->msg[n - 1] == '\n' || fe->msg[n - 1] == ' '))
+		fe->msg[--n] = '\0';
+}
+
+/* Flat OPC: each pkg:part holds its XML in pkg:xmlData. libxml2's reader
+ * serializes that subtree back to text (the SAX reader in xml.c cannot), and
+ * the parts are then read like a zip's. */
 int wd_package_open_flat(struct wd_package *p, const char *path, const char *bytes, size_t len,
 			 struct rl_diags *diags)
 {
-	struct wd_xml x;
 	memset(p, 0, sizeof *p);
 	p->path = path;
-	if (wd_xml_open(&x, bytes, len, path, "the XML file", diags))
+	if (len > (size_t)0x7FFFFFFF) {
+		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "the XML file is too large");
 		return -1;
-	char *name = NULL;
+	}
+	struct flat_error fe = { 0, "" };
 	int rc;
-	while ((rc = wd_xml_next(&x)) > 0) {
-		if (wd_xml_is(&x, WD_NS_PKG, "part")) {
+	xmlTextReaderPtr r = xmlReaderForMemory(bytes, (int)len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
+	if (!r) {
+		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "cannot read the XML file");
+		return -1;
+	}
+	xmlTextReaderSetStructuredErrorHandler(r, flat_error, &fe);
+	char *name = NULL;
+	const char *problem = NULL;
+	while ((rc = xmlTextReaderRead(r)) == 1 && !fe.failed) {
+		int type = xmlTextReaderNodeType(r);
+		if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY_REFERENCE) {
+			problem = "a document type declaration or entity (not allowed in a Word file)";
+			break;
+		}
+		if (xmlTextReaderDepth(r) > WD_MAX_XML_DEPTH) {
+			problem = "XML nested too deeply";
+			break;
+		}
+		if (type != XML_READER_TYPE_ELEMENT)
+			continue;
+		enum wd_ns ns = wd_xml_ns_of(xmlTextReaderConstNamespaceUri(r));
+		const char *local = (const char *)xmlTextReaderConstLocalName(r);
+		if (ns == WD_NS_PKG && strcmp(local, "part") == 0) {
 			free(name);
-			name = wd_xml_attr(&x, WD_NS_PKG, "name");
-		} else if (wd_xml_is(&x, WD_NS_PKG, "xmlData") && name) {
-			/* the part's XML is the element inside xmlData */
-			xmlChar *inner = xmlTextReaderReadInnerXml(x.r);
+			xmlChar *v = xmlTextReaderGetAttributeNs(r, (const xmlChar *)"name",
+								 (const xmlChar *)"http://schemas.microsoft.com/office/2006/xmlPackage");
+			name = v ? rl_xstrdup((const char *)v) : NULL;
+			xmlFree(v);
+		} else if (ns == WD_NS_PKG && strcmp(local, "xmlData") == 0 && name) {
+			xmlChar *inner = xmlTextReaderReadInnerXml(r);
 			size_t n = inner ? strlen((const char *)inner) : 0;
 			if (n > WD_MAX_PART_BYTES || p->total + n > WD_MAX_TOTAL_BYTES) {
 				xmlFree(inner);
 				rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "part %s is larger than %u MiB", name,
 					     WD_MAX_PART_BYTES >> 20);
-				rc = -1;
+				rc = -2;
 				break;
 			}
 			p->total += n;
 			add_flat(p, name, rl_xstrndup(inner ? (const char *)inner : "", n), n);
 			xmlFree(inner);
-			if (wd_xml_skip(&x) < 0) {
-				rc = -1;
+			if (xmlTextReaderNext(r) < 0)
 				break;
-			}
 		}
 	}
+	if (rc != -2 && (fe.failed || rc < 0 || problem)) {
+		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "%s in the XML file at %d:%d%s%s",
+			     problem ? problem : "malformed XML", xmlTextReaderGetParserLineNumber(r),
+			     xmlTextReaderGetParserColumnNumber(r), fe.msg[0] && !problem ? ": " : "",
+			     problem ? "" : fe.msg);
+		rc = -2;
+	}
 	free(name);
-	wd_xml_close(&x);
-	if (rc < 0) {
+	xmlFreeTextReader(r);
+	if (rc == -2) {
 		wd_package_close(p);
 		return -1;
 	}

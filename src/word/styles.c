@@ -217,6 +217,8 @@ int wd_theme_read(struct wd_styles *s, const char *data, size_t len, const char 
 		else if (wd_xml_is(&x, WD_NS_A, "latin") && in) {
 			copy_attr(&x, WD_NS_OTHER, "typeface", in == 1 ? s->major_font : s->minor_font,
 				  sizeof s->major_font);
+			if (in == 2)
+				break; /* the minor font comes second: the rest is colours and effects */
 			in = 0;
 		}
 	}

@@ -2,7 +2,9 @@
 """Golden tests: each input file in this folder is linted and the output compared
 byte for byte with the expectation files beside it.
 
-  CASE.md (or .docx, .xml)  the input (README.md and job-* postings are not cases)
+  CASE.md (or .docx, .xml)  the input (README.md and job-* postings are not cases);
+                            expectations of a .docx or .xml case are named after
+                            its full name: CASE.docx.txt
   CASE.args                 optional: extra flags, one line, shell-split
   CASE.txt                  expected text output, then stderr and exit status
   CASE.json                 expected JSON output, then stderr and exit status
@@ -41,7 +43,9 @@ def main():
                    if f.endswith(INPUTS) and not f.startswith((".", "job-")) and f != "README.md")
     failed = 0
     for case in cases:
-        stem = os.path.splitext(case)[0]
+        # CASE.md keeps CASE.txt; other inputs add to their full name
+        # (both-formats.docx.txt), so one resume can be a case in both formats
+        stem = os.path.splitext(case)[0] if case.endswith(".md") else case
         extra = []
         args_file = os.path.join(expect, stem + ".args")
         if os.path.exists(args_file):

@@ -29,7 +29,7 @@ static int group_setup(void **state)
 	(void)state;
 	struct rl_diags d;
 	rl_diags_init(&d);
-	g_table = rl_section_table_load(TABLES_DIR "/sections.yaml", &d);
+	g_table = rl_section_table_load(TABLES_DIR "/sections.tsv", &d);
 	rl_diags_free(&d);
 	return g_table ? 0 : -1;
 }

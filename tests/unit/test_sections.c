@@ -19,7 +19,7 @@
 #include "sections.h"
 #include "source.h"
 
-#define TABLE_PATH RL_TEST_RULES_DIR "/tables/sections.yaml"
+#define TABLE_PATH RL_TEST_RULES_DIR "/tables/sections.tsv"
 
 static struct rl_section_table *table; /* the shipped table, for every test */
 
@@ -567,7 +567,7 @@ static void tmp_write(struct tmp *t, const char *text)
 	snprintf(t->dir, sizeof t->dir, "%s", tmpl);
 	struct rl_buf b;
 	rl_buf_init(&b);
-	rl_buf_addf(&b, "%s/table.yaml", t->dir);
+	rl_buf_addf(&b, "%s/table.tsv", t->dir);
 	t->path = rl_buf_detach(&b, NULL);
 	FILE *fp = fopen(t->path, "w");
 	assert_non_null(fp);
@@ -606,23 +606,13 @@ static void check_load_error(const char *text, size_t nerrors, unsigned line, un
 static void test_load_errors(void **state)
 {
 	(void)state;
-	check_load_error("skills:\n  names: [skills]\nhobbies:\n  names: [hobbies]\n", 1, 3, 1,
+	check_load_error("skills\tname\tskills\nhobbies\tname\thobbies\n", 1, 2, 1,
 			 "unknown section kind 'hobbies'");
-	check_load_error("skills:\n  names: [skills]\n  aliases: [tools]\n", 1, 3, 3,
-			 "unknown key 'aliases' (expected 'names' or 'words')");
-	check_load_error("skills:\n  names: skills\n", 1, 2, 10, "'names' must be a list");
-	check_load_error("skills:\n  words: {a: b}\n", 1, 2, 10, "'words' must be a list");
-	check_load_error("skills: [skills]\n", 1, 1, 9, "expected a map with 'names' and 'words'");
-	check_load_error("- skills\n", 1, 1, 1, "expected a map of section kinds");
-	check_load_error("skills:\n  names: [skills, [nested], tools]\n", 1, 2, 19,
-			 "expected a heading text");
-	check_load_error("skills:\n  names: [skills, '---']\n", 1, 2, 19,
-			 "'---' has no letters or digits to match");
+	check_load_error("# a comment\n\nskills\talias\ttools\n", 1, 3, 8, "expected name or word, not 'alias'");
+	check_load_error("skills\tname skills\n", 1, 1, 1, "expected KIND<TAB>name|word<TAB>TEXT");
+	check_load_error("skills\tname\t---\n", 1, 1, 13, "'---' has no letters or digits to match");
 	/* every problem is reported, not just the first */
-	check_load_error("Skills:\n  names: [a]\nskills:\n  name: [b]\n", 2, 1, 1,
-			 "unknown section kind 'Skills'");
-	check_load_error("skills: {names: [\n", 1, 2, 1,
-			 "YAML: did not find expected node content while parsing a flow node");
+	check_load_error("Skills\tname\ta\nskills\tnames\tb\n", 2, 1, 1, "unknown section kind 'Skills'");
 }
 
 static void test_load_missing_file(void **state)
@@ -630,10 +620,10 @@ static void test_load_missing_file(void **state)
 	(void)state;
 	struct rl_diags d;
 	rl_diags_init(&d);
-	assert_null(rl_section_table_load("/nonexistent/rl/sections.yaml", &d));
+	assert_null(rl_section_table_load("/nonexistent/rl/sections.tsv", &d));
 	assert_int_equal(d.n, 1);
 	assert_int_equal(d.errors, 1);
-	assert_string_equal(d.v[0].path, "/nonexistent/rl/sections.yaml");
+	assert_string_equal(d.v[0].path, "/nonexistent/rl/sections.tsv");
 	assert_string_equal(d.v[0].message, "cannot open: No such file or directory");
 	rl_diags_free(&d);
 }
@@ -641,11 +631,12 @@ static void test_load_missing_file(void **state)
 static void test_load_custom_table_order(void **state)
 {
 	(void)state;
-	/* words are tried in the file's order; names always before words */
+	/* words are tried in the order kinds first appear; names always before
+	 * words; CRLF line ends are fine */
 	static const char *const texts[] = {
-		"volunteering:\n  words: [volunteer]\nexperience:\n  names: [volunteer work]\n"
-		"  words: [experience]\n",
-		"experience:\n  words: [experience]\nvolunteering:\n  words: [volunteer]\n",
+		"volunteering\tword\tvolunteer\r\nexperience\tname\tvolunteer work\r\n"
+		"experience\tword\texperience\r\n",
+		"experience\tword\texperience\nvolunteering\tword\tvolunteer\n",
 	};
 	static const int want[][3] = {
 		{ RL_SEC_VOLUNTEERING, RL_SEC_VOLUNTEERING, RL_SEC_EXPERIENCE },
@@ -662,22 +653,22 @@ static void test_load_custom_table_order(void **state)
 		assert_int_equal(rl_section_table_match(st, "Volunteer Experience", 20, 0), want[i][0]);
 		assert_int_equal(rl_section_table_match(st, "Volunteer", 9, 0), want[i][1]);
 		assert_int_equal(rl_section_table_match(st, "VOLUNTEER WORK", 14, 1), want[i][2]);
-		/* a kind with no lists matches nothing, and an empty list is fine */
+		/* a kind with no entries matches nothing */
 		assert_int_equal(rl_section_table_match(st, "Skills", 6, 0), -1);
 		rl_section_table_free(st);
 		rl_diags_free(&d);
 		tmp_free(&t);
 	}
 
+	/* an empty table (comments only) loads and matches nothing */
 	struct tmp t;
-	tmp_write(&t, "skills:\n  names: []\n  words: []\nother: {}\n");
+	tmp_write(&t, "# nothing here\n\n");
 	struct rl_diags d;
 	rl_diags_init(&d);
 	struct rl_section_table *st = rl_section_table_load(t.path, &d);
 	assert_non_null(st);
 	assert_int_equal(d.n, 0);
 	assert_int_equal(rl_section_table_match(st, "Skills", 6, 0), -1);
-	assert_int_equal(rl_section_table_match(st, "Anything", 8, 0), -1);
 	rl_section_table_free(st);
 	rl_diags_free(&d);
 	tmp_free(&t);
