@@ -79,6 +79,32 @@ void rl_emit(struct rl_run *run, size_t start, size_t end, const char *text, siz
 	f->text = text ? rl_xstrndup(text, text_len) : NULL;
 }
 
+const char *rl_run_lower(struct rl_run *run, size_t i)
+{
+	const struct rl_doc *doc = run->doc;
+	if (!run->lower)
+		run->lower = rl_xcalloc(doc->nblocks ? doc->nblocks : 1, sizeof *run->lower);
+	if (!run->lower[i]) {
+		const struct rl_block *b = &doc->blocks[i];
+		struct rl_buf out;
+		rl_buf_init(&out);
+		rl_buf_reserve(&out, b->text_len);
+		for (size_t k = 0; k < b->text_len;) {
+			unsigned char c = (unsigned char)b->text[k];
+			if (c < 0x80) {
+				rl_buf_addc(&out, (char)(c >= 'A' && c <= 'Z' ? c + 32 : c));
+				k++;
+				continue;
+			}
+			uint32_t cp;
+			k += rl_utf8_decode(b->text + k, b->text_len - k, &cp, NULL);
+			rl_buf_add_utf8(&out, rl_unicode_lower(cp));
+		}
+		run->lower[i] = rl_buf_detach(&out, NULL);
+	}
+	return run->lower[i];
+}
+
 int rl_rule_reads(const struct rl_rule *r, const struct rl_doc *doc, const struct rl_block *b)
 {
 	if (!(r->blocks & (1u << b->kind)))
@@ -148,6 +174,11 @@ void rl_engine_run(const struct rl_ruleset *rules, const struct rl_doc *doc,
 		summarize_dropped(&run);
 	}
 	pcre2_match_data_free(run.match_data);
+	if (run.lower) {
+		for (size_t i = 0; i < doc->nblocks; i++)
+			free(run.lower[i]);
+		free(run.lower);
+	}
 	rl_suppress_free(sup);
 	if (report->n > 1)
 		qsort(report->v, report->n, sizeof *report->v, by_position);

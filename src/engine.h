@@ -27,6 +27,7 @@ struct rl_run {
 	size_t emitted, dropped;       /* for the rule running now */
 	size_t first_dropped;
 	void *match_data;              /* pcre2_match_data shared by pattern rules */
+	char **lower;                  /* each block's text lower-cased, made on first use */
 	int limit_reported;            /* the running rule hit a pcre2 limit */
 	const struct rl_suppressions *suppress; /* inline suppressions, or NULL */
 };
@@ -42,6 +43,9 @@ struct rl_msg_vars {
  * counted: it does not use up the rule's RL_MAX_FINDINGS_PER_RULE. */
 void rl_emit(struct rl_run *run, size_t start, size_t end, const char *text, size_t text_len,
 	     int section, const struct rl_msg_vars *vars);
+
+/* Block i's text in lower case (for keyword prefilters). */
+const char *rl_run_lower(struct rl_run *run, size_t i);
 
 /* 1 when block b is in the rule's scope and block kinds. */
 int rl_rule_reads(const struct rl_rule *r, const struct rl_doc *doc, const struct rl_block *b);

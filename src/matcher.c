@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "buf.h"
+#include "utf8.h"
 
 static struct rl_matcher *matcher_of(struct rl_rule *r)
 {
@@ -30,6 +32,34 @@ static int set_unless(struct rl_rule *r, const struct rl_ynode *v, struct rl_rul
 		return -1;
 	free(matcher_of(r)->unless);
 	matcher_of(r)->unless = p;
+	return 0;
+}
+
+static int set_keywords(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	struct rl_matcher *m = matcher_of(r);
+	if (v->type != RL_Y_SEQ || !v->n) {
+		rl_rule_error(ld, v, "expected a non-empty list of keywords");
+		return -1;
+	}
+	for (size_t i = 0; i < v->n; i++) {
+		const struct rl_ynode *k = v->items[i];
+		if (rl_rule_want_scalar(k, ld, "a keyword"))
+			return -1;
+		if (!k->value_len) {
+			rl_rule_error(ld, k, "a keyword must not be empty");
+			return -1;
+		}
+		struct rl_buf low;
+		rl_buf_init(&low);
+		for (size_t j = 0; j < k->value_len;) {
+			uint32_t cp;
+			j += rl_utf8_decode(k->value + j, k->value_len - j, &cp, NULL);
+			rl_buf_add_utf8(&low, rl_unicode_lower(cp));
+		}
+		m->keywords = rl_xreallocarray(m->keywords, m->nkeywords + 1, sizeof *m->keywords);
+		m->keywords[m->nkeywords++] = rl_buf_detach(&low, NULL);
+	}
 	return 0;
 }
 
@@ -71,6 +101,8 @@ static int set_depth_limit(struct rl_rule *r, const struct rl_ynode *v, struct r
 const struct rl_rule_key rl_matcher_keys[] = {
 	{ "pattern", set_pattern, "a PCRE2 regular expression (or a list of them, any may match)" },
 	{ "unless", set_unless, "exceptions: a match that an `unless` match overlaps is not reported" },
+	{ "keywords", set_keywords,
+	  "speed: blocks whose lower-cased text contains none of these are not searched (every match must contain one)" },
 	{ "case-sensitive", set_case, "true to match case exactly (default false)" },
 	{ "match-limit", set_match_limit, "pcre2 match limit per attempt (default 200000)" },
 	{ "depth-limit", set_depth_limit, "pcre2 depth limit per attempt (default 5000)" },
@@ -88,6 +120,9 @@ void rl_matcher_fini(struct rl_matcher *m)
 {
 	free(m->pattern);
 	free(m->unless);
+	for (size_t i = 0; i < m->nkeywords; i++)
+		free(m->keywords[i]);
+	free(m->keywords);
 	pcre2_code_free(m->re);
 	pcre2_code_free(m->unless_re);
 	pcre2_match_context_free(m->mctx);
@@ -107,7 +142,10 @@ static pcre2_code *compile(const struct rl_matcher *m, const char *pattern, cons
 			      pattern);
 		return NULL;
 	}
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE); /* the interpreter remains when JIT is missing */
+	/* with keywords, JIT waits until the pattern is used much (see
+	 * RL_JIT_AFTER_ATTEMPTS); the interpreter remains when JIT is missing */
+	if (!m->nkeywords)
+		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
 	return re;
 }
 
@@ -152,12 +190,27 @@ static void report_limit(const struct rl_matcher *m, struct rl_run *run, const s
 		     run->rule->id, (char *)msg);
 }
 
+static void count_attempt(const struct rl_matcher *cm)
+{
+	/* the counter and the JIT are caches: changing them does not change what
+	 * the matcher finds */
+	struct rl_matcher *m = (struct rl_matcher *)cm;
+	if (m->jitted || ++m->attempts < RL_JIT_AFTER_ATTEMPTS)
+		return;
+	m->jitted = 1;
+	pcre2_jit_compile(m->re, PCRE2_JIT_COMPLETE);
+	if (m->unless_re)
+		pcre2_jit_compile(m->unless_re, PCRE2_JIT_COMPLETE);
+}
+
 /* Next match at or after *from: 1 found, 0 none, -1 budget exhausted. */
 static int next_match(const struct rl_matcher *m, const pcre2_code *re, const struct rl_block *b,
 		      size_t *from, size_t *s, size_t *e, struct rl_run *run)
 {
 	pcre2_match_data *md = run->match_data;
 	while (*from <= b->text_len) {
+		if (m->nkeywords)
+			count_attempt(m);
 		int rc = pcre2_match(re, (PCRE2_SPTR)b->text, b->text_len, *from, 0, md, m->mctx);
 		if (rc == PCRE2_ERROR_NOMATCH)
 			return 0;
@@ -206,6 +259,14 @@ static int scan(const struct rl_matcher *m, struct rl_run *run, int emit)
 		const struct rl_block *b = &doc->blocks[i];
 		if (!rl_rule_reads(run->rule, doc, b))
 			continue;
+		if (m->nkeywords) {
+			const char *low = rl_run_lower(run, i);
+			size_t k = 0;
+			while (k < m->nkeywords && !strstr(low, m->keywords[k]))
+				k++;
+			if (k == m->nkeywords)
+				continue; /* no keyword: no match can be here */
+		}
 		size_t from = 0, s, e;
 		while (next_match(m, m->re, b, &from, &s, &e, run) == 1) {
 			if (excepted(m, b, s, e, run))

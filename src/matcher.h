@@ -16,8 +16,19 @@
 #define RL_PATTERN_MATCH_LIMIT 200000u
 #define RL_PATTERN_DEPTH_LIMIT 5000u
 
+/* A pattern with keywords runs in pcre2's interpreter until it has been
+ * tried this many times, then is JIT-compiled: one resume rarely gets there
+ * (the keywords let few blocks through), a batch does at once. JIT costs as
+ * much as ~25 interpreted attempts of a typical rule pattern. */
+#define RL_JIT_AFTER_ATTEMPTS 24
+
 struct rl_matcher {
 	char *pattern;          /* source text, for --explain */
+	char **keywords;        /* a block is searched only when its lower-cased
+				   text contains one of these; none: every block */
+	size_t nkeywords;
+	unsigned attempts;      /* pcre2_match calls so far (lazy JIT) */
+	int jitted;
 	char *unless;
 	int case_sensitive;     /* default 0 */
 	uint32_t match_limit;   /* default RL_PATTERN_MATCH_LIMIT */

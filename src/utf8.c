@@ -146,8 +146,24 @@ void rl_utf8_fold_words(const char *s, size_t len, struct rl_buf *out)
 {
 	int pending_space = 0;
 	size_t start = out->len;
+	rl_buf_reserve(out, len + 1);
 	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
 		uint32_t cp;
+		if (c < 0x80) {
+			/* ASCII, most of any heading: no decoding, no calls */
+			i++;
+			if (!((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) {
+				pending_space = 1;
+				continue;
+			}
+			if (pending_space && out->len > start)
+				out->data[out->len++] = ' ';
+			pending_space = 0;
+			out->data[out->len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			continue;
+		}
+		out->data[out->len] = '\0';
 		i += rl_utf8_decode(s + i, len - i, &cp, NULL);
 		if (!rl_unicode_is_word(cp)) {
 			pending_space = 1;
@@ -157,5 +173,7 @@ void rl_utf8_fold_words(const char *s, size_t len, struct rl_buf *out)
 			rl_buf_addc(out, ' ');
 		pending_space = 0;
 		rl_buf_add_utf8(out, rl_unicode_lower(cp));
+		rl_buf_reserve(out, len - i + 1);
 	}
+	out->data[out->len] = '\0';
 }
