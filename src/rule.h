@@ -85,6 +85,8 @@ const struct rl_rule *rl_ruleset_find(const struct rl_ruleset *set, const char *
 extern const struct rl_rule_kind rl_rule_kind_pattern;
 extern const struct rl_rule_kind rl_rule_kind_section;
 extern const struct rl_rule_kind rl_rule_kind_limit;
+extern const struct rl_rule_kind rl_rule_kind_photo;
+extern const struct rl_rule_kind rl_rule_kind_layout;
 /* The kinds a rule file may name, NULL-ended. */
 extern const struct rl_rule_kind *const rl_rule_kinds[];
 /* The common keys every rule file may use, NULL-ended. */
@@ -94,6 +96,11 @@ extern const struct rl_rule_key rl_rule_common_keys[];
 int rl_rule_want_scalar(const struct rl_ynode *v, struct rl_rule_loader *ld, const char *what);
 /* A scalar or a list of scalars, joined as regex alternatives. */
 char *rl_rule_join_patterns(const struct rl_ynode *v, struct rl_rule_loader *ld);
+/* A list of texts, lower-cased (for case-blind word lists). 0 or -1. */
+int rl_rule_word_list(const struct rl_ynode *v, struct rl_rule_loader *ld, char ***out, size_t *n);
+void rl_rule_word_list_free(char **v, size_t n);
+/* 1 when lower-cased text contains one of words. */
+int rl_contains_any(const char *lower_text, char *const *words, size_t n);
 void rl_rule_error(struct rl_rule_loader *ld, const struct rl_ynode *at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

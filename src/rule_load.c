@@ -12,11 +12,14 @@
 #include "buf.h"
 #include "file.h"
 #include "rule.h"
+#include "utf8.h"
 
 const struct rl_rule_kind *const rl_rule_kinds[] = {
 	&rl_rule_kind_pattern,
 	&rl_rule_kind_section,
 	&rl_rule_kind_limit,
+	&rl_rule_kind_photo,
+	&rl_rule_kind_layout,
 	NULL,
 };
 
@@ -76,6 +79,44 @@ char *rl_rule_join_patterns(const struct rl_ynode *v, struct rl_rule_loader *ld)
 		rl_buf_addc(&b, ')');
 	}
 	return rl_buf_detach(&b, NULL);
+}
+
+int rl_rule_word_list(const struct rl_ynode *v, struct rl_rule_loader *ld, char ***out, size_t *n)
+{
+	if (v->type != RL_Y_SEQ) {
+		rl_rule_error(ld, v, "expected a list of words");
+		return -1;
+	}
+	for (size_t i = 0; i < v->n; i++) {
+		if (rl_rule_want_scalar(v->items[i], ld, "a word"))
+			return -1;
+		struct rl_buf b;
+		rl_buf_init(&b);
+		const char *s = v->items[i]->value;
+		for (size_t k = 0; k < v->items[i]->value_len;) {
+			uint32_t cp;
+			k += rl_utf8_decode(s + k, v->items[i]->value_len - k, &cp, NULL);
+			rl_buf_add_utf8(&b, rl_unicode_lower(cp));
+		}
+		*out = rl_xreallocarray(*out, *n + 1, sizeof **out);
+		(*out)[(*n)++] = rl_buf_detach(&b, NULL);
+	}
+	return 0;
+}
+
+void rl_rule_word_list_free(char **v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+int rl_contains_any(const char *lower_text, char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strstr(lower_text, words[i]))
+			return 1;
+	return 0;
 }
 
 /* ---- common keys ---- */
@@ -297,7 +338,7 @@ struct rl_rule *rl_rule_parse(const struct rl_source *src, struct rl_diags *diag
 
 	const struct rl_ynode *kind = rl_ymap_get(root, "kind");
 	if (!kind) {
-		rl_rule_error(&ld, root, "missing key 'kind' (one of pattern, section, limit)");
+		rl_rule_error(&ld, root, "missing key 'kind' (pattern, section, limit, photo or layout)");
 		goto fail;
 	}
 	if (rl_rule_want_scalar(kind, &ld, "a rule kind"))
@@ -306,8 +347,12 @@ struct rl_rule *rl_rule_parse(const struct rl_source *src, struct rl_diags *diag
 		if (strcmp(rl_rule_kinds[i]->name, kind->value) == 0)
 			r->kind = rl_rule_kinds[i];
 	if (!r->kind) {
-		rl_rule_error(&ld, kind, "unknown rule kind '%s' (expected pattern, section or limit)",
-			      kind->value);
+		struct rl_buf names;
+		rl_buf_init(&names);
+		for (size_t i = 0; rl_rule_kinds[i]; i++)
+			rl_buf_addf(&names, "%s%s", i ? ", " : "", rl_rule_kinds[i]->name);
+		rl_rule_error(&ld, kind, "unknown rule kind '%s' (expected one of %s)", kind->value, names.data);
+		rl_buf_free(&names);
 		goto fail;
 	}
 	r->impl = r->kind->impl_new();

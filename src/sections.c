@@ -236,7 +236,8 @@ void rl_sections_classify(struct rl_doc *doc, const struct rl_section_table *t)
 			b->flags |= RL_BF_SECTION_HEADING;
 			cur_level = b->level;
 		}
-		if (b->kind != RL_BLOCK_META)
+		if (b->kind != RL_BLOCK_META && b->kind != RL_BLOCK_PAGE_HEADER && b->kind != RL_BLOCK_PAGE_FOOTER &&
+		    !(b->flags & RL_BF_ALT_TEXT))
 			seen_content = 1;
 		struct rl_section *s = &doc->sections[doc->nsections - 1];
 		b->section = (unsigned)(doc->nsections - 1);

@@ -200,7 +200,11 @@ static int read_sect(void *ctx, struct wd_xml *x)
 				break;
 			if (x->node != WD_START || x->ns != WD_NS_W)
 				continue;
-			if (strcmp(x->name, "pgSz") == 0) {
+			if (strcmp(x->name, "p") == 0) {
+				/* Word 2003 keeps headers in w:sectPr: not read, but
+				 * their paragraphs are counted like every <w:p> */
+				b->counter++;
+			} else if (strcmp(x->name, "pgSz") == 0) {
 				s.page_w = (float)wd_xml_attr_num(x, WD_NS_W, "w", 12240) / 20.0f;
 				s.page_h = (float)wd_xml_attr_num(x, WD_NS_W, "h", 15840) / 20.0f;
 				s.explicit_geometry = 1;

@@ -212,7 +212,9 @@ static void add_images(struct rl_doc *doc, const struct wd_para *p, size_t line_
 	}
 }
 
-static void copy_tables(struct rl_layout_facts *f, const struct wd_body *b)
+/* fidx: the facts paragraph of each body paragraph, SIZE_MAX for none (a
+ * caption, which is not laid out). */
+static void copy_tables(struct rl_layout_facts *f, const struct wd_body *b, const size_t *fidx)
 {
 	f->tables = rl_xcalloc(b->ntables ? b->ntables : 1, sizeof *f->tables);
 	f->ntables = b->ntables;
@@ -237,7 +239,12 @@ static void copy_tables(struct rl_layout_facts *f, const struct wd_body *b)
 			memcpy(lt->row_exact, t->row_exact, t->rows);
 		}
 		lt->nested = t->nested;
-		lt->first_para = (unsigned)t->first_para;
+		/* t->first_para indexes b->paras, whose order is not the facts'
+		 * (headers go first there, captions not at all) */
+		size_t k = t->first_para;
+		while (k < b->nparas && fidx[k] == SIZE_MAX)
+			k++;
+		lt->first_para = (unsigned)(k < b->nparas ? fidx[k] : f->nparas);
 	}
 }
 
@@ -303,6 +310,9 @@ struct rl_doc *wd_build_doc(const char *path, enum rl_format format, const struc
 	f->paras = rl_xcalloc(b->nparas ? b->nparas : 1, sizeof *f->paras);
 	char **style_names = NULL;
 	size_t nstyles = 0;
+	size_t *fidx = rl_xreallocarray(NULL, b->nparas + 1, sizeof *fidx);
+	for (size_t i = 0; i <= b->nparas; i++)
+		fidx[i] = SIZE_MAX;
 
 	/* headers and footers first, so that they belong to the contact block;
 	 * then the body in reading order */
@@ -318,6 +328,7 @@ struct rl_doc *wd_build_doc(const char *path, enum rl_format format, const struc
 			}
 			struct wd_ppr pp;
 			wd_resolve_ppr(s, p->style, p->table ? p->table_style : NULL, &p->ppr, &pp);
+			fidx[p - b->paras] = f->nparas;
 			struct rl_lf_para *lp = &f->paras[f->nparas++];
 			fill_layout_para(lp, p, s, &pp, f);
 			lp->style = style_index(&style_names, &nstyles, p->style);
@@ -351,7 +362,8 @@ struct rl_doc *wd_build_doc(const char *path, enum rl_format format, const struc
 	free(style_names);
 	f->nstyles = nstyles;
 	copy_sections(f, b);
-	copy_tables(f, b);
+	copy_tables(f, b, fidx);
+	free(fidx);
 	f->default_tab = s->default_tab;
 	f->add_spacing = (uint8_t)s->add_spacing;
 	f->rendered_breaks = b->rendered_breaks;

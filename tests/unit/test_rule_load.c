@@ -215,10 +215,10 @@ static void test_error_kind(void **state)
 {
 	(void)state;
 	expect_error("id: x\nmessage: m\nadvice: a\n",
-		     "rules/x.yaml:1:1: missing key 'kind' (one of pattern, section, limit)");
-	expect_error("", "rules/x.yaml:1:1: missing key 'kind' (one of pattern, section, limit)");
+		     "rules/x.yaml:1:1: missing key 'kind' (pattern, section, limit, photo or layout)");
+	expect_error("", "rules/x.yaml:1:1: missing key 'kind' (pattern, section, limit, photo or layout)");
 	expect_error("id: x\nkind: regex\nmessage: m\nadvice: a\n",
-		     "rules/x.yaml:2:7: unknown rule kind 'regex' (expected pattern, section or limit)");
+		     "rules/x.yaml:2:7: unknown rule kind 'regex' (expected one of pattern, section, limit, photo, layout)");
 	expect_error("id: x\nkind: [pattern]\nmessage: m\nadvice: a\n",
 		     "rules/x.yaml:2:7: expected a rule kind, found a list");
 }
@@ -599,7 +599,7 @@ static void test_load_dir_bad_file(void **state)
 	assert_int_equal(rl_ruleset_load_dir(&set, t.path, &d), -1);
 	assert_int_equal(d.n, 1);
 	char want[200];
-	snprintf(want, sizeof want, "%s/b.yaml:2:7: unknown rule kind 'regex' (expected pattern, section or limit)",
+	snprintf(want, sizeof want, "%s/b.yaml:2:7: unknown rule kind 'regex' (expected one of pattern, section, limit, photo, layout)",
 		 t.path);
 	char *got = rl_diag_format(&d.v[0]);
 	assert_string_equal(got, want);
