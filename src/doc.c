@@ -395,8 +395,13 @@ size_t rl_count_words(const char *s, size_t len)
 {
 	size_t words = 0;
 	int in_word = 0, has_alnum = 0;
-	for (size_t i = 0; i <= len; i++) {
+	for (size_t i = 0; i <= len;) {
 		unsigned char c = i < len ? (unsigned char)s[i] : ' ';
+		uint32_t cp = c;
+		if (c >= 0x80)
+			i += rl_utf8_decode(s + i, len - i, &cp, NULL);
+		else
+			i++;
 		if (is_space((char)c)) {
 			if (in_word && has_alnum)
 				words++;
@@ -404,7 +409,7 @@ size_t rl_count_words(const char *s, size_t len)
 			continue;
 		}
 		in_word = 1;
-		if (c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+		if (rl_unicode_is_word(cp)) /* a bullet or a dash alone is no word */
 			has_alnum = 1;
 	}
 	return words;

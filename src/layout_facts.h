@@ -58,7 +58,8 @@ struct rl_lf_drawing {
 struct rl_lf_para {
 	unsigned number;       /* its line in positions (1-based <w:p> count) */
 	size_t block;          /* its block, SIZE_MAX when it has no text */
-	char *text;            /* the text laid out: tabs as '\t', line breaks '\n' */
+	char *text;            /* the text laid out: tabs '\t', line breaks '\n',
+				  page breaks '\f', column breaks '\v' */
 	size_t text_len;
 	struct rl_lf_run *runs;
 	size_t nruns;

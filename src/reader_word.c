@@ -64,6 +64,8 @@ static int wordxml_probe(const char *b, size_t len)
 {
 	size_t n = len < 8192 ? len : 8192;
 	size_t i = 0;
+	if (!b || !n)
+		return 0;
 	if (n >= 3 && memcmp(b, "\xEF\xBB\xBF", 3) == 0)
 		i = 3;
 	while (i < n && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n'))

@@ -499,12 +499,17 @@ static int on_start(struct walker *w)
 		append(w, "\t", 1);
 	} else if (strcmp(n, "br") == 0 && p) {
 		char *type = wd_xml_attr(x, WD_NS_W, "type");
-		if (type && strcmp(type, "page") == 0)
+		/* a page break is '\f' and a column break '\v' in the text: the
+		 * layout breaks there, the block text reads a line break */
+		if (type && strcmp(type, "page") == 0) {
 			p->page_breaks++;
-		else if (type && strcmp(type, "column") == 0)
+			append(w, "\f", 1);
+		} else if (type && strcmp(type, "column") == 0) {
 			p->column_breaks++;
-		else
+			append(w, "\v", 1);
+		} else {
 			append(w, "\n", 1);
+		}
 		free(type);
 	} else if (strcmp(n, "cr") == 0) {
 		append(w, "\n", 1);

@@ -29,7 +29,7 @@ static int has_text(const struct wd_para *p)
 {
 	for (size_t i = 0; i < p->text.len; i++) {
 		char c = p->text.data[i];
-		if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+		if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v')
 			return 1;
 	}
 	return 0;
@@ -170,7 +170,7 @@ static struct rl_block *add_block(struct rl_doc *doc, const struct wd_para *p, s
 	rl_doc_begin_block(doc, kind, level, flags);
 	size_t run = 0;
 	for (size_t i = 0; i <= p->text.len; i++) {
-		if (i < p->text.len && t[i] != '\n')
+		if (i < p->text.len && t[i] != '\n' && t[i] != '\f' && t[i] != '\v')
 			continue;
 		rl_doc_text(doc, t + run, i - run, line_start + run);
 		if (i < p->text.len)
@@ -184,6 +184,14 @@ static void add_images(struct rl_doc *doc, const struct wd_para *p, size_t line_
 {
 	if (!p->ndrawings)
 		return;
+	/* at the paragraph's first visible character, where its block starts
+	 * (the block's text is trimmed), so that rl_doc_finish finds the block */
+	size_t at = line_start;
+	for (size_t i = 0; i < p->text.len; i++, at++) {
+		char c = p->text.data[i];
+		if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+			break;
+	}
 	lp->drawings = rl_xreallocarray(NULL, p->ndrawings, sizeof *lp->drawings);
 	for (size_t i = 0; i < p->ndrawings; i++) {
 		const struct wd_drawing *d = &p->drawings[i];
@@ -200,7 +208,7 @@ static void add_images(struct rl_doc *doc, const struct wd_para *p, size_t line_
 			continue;
 		const char *alt = d->descr ? d->descr : "";
 		const char *src = d->target ? d->target : "";
-		rl_doc_add_image(doc, line_start, line_start, src, strlen(src), alt, strlen(alt));
+		rl_doc_add_image(doc, at, at, src, strlen(src), alt, strlen(alt));
 		struct rl_image *im = &doc->images[doc->nimages - 1];
 		im->width = d->width;
 		im->height = d->height;
@@ -297,7 +305,8 @@ struct rl_doc *wd_build_doc(const char *path, enum rl_format format, const struc
 			size_t at = src.len;
 			rl_buf_add(&src, num[n]->text.data ? num[n]->text.data : "", num[n]->text.len);
 			for (size_t i = at; i < src.len; i++)
-				if (src.data[i] == '\n' || src.data[i] == '\r')
+				if (src.data[i] == '\n' || src.data[i] == '\r' || src.data[i] == '\f' ||
+				    src.data[i] == '\v')
 					src.data[i] = ' ';
 		}
 		rl_buf_addc(&src, '\n');

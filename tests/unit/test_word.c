@@ -416,8 +416,8 @@ static void test_runs_text_and_positions(void **state)
 	assert_int_equal(f->paras[3].nruns, 1);
 	assert_int_equal(f->paras[3].runs[0].len, 13);
 	assert_string_equal(f->paras[4].text, "Line one\nLine two");
-	/* a page break is counted, not text */
-	assert_string_equal(f->paras[8].text, "Before");
+	/* a page break is counted, and is '\f' where it is in the text */
+	assert_string_equal(f->paras[8].text, "Before\f");
 	assert_int_equal(f->paras[8].page_breaks, 1);
 	assert_int_equal(f->paras[7].page_breaks, 0);
 	rl_doc_free(doc);
@@ -691,12 +691,14 @@ static void test_textbox_read_once(void **state)
 		"<wp:extent cx=\"1270000\" cy=\"635000\"/><wp:wrapSquare wrapText=\"bothSides\"/>"
 		"<wp:docPr id=\"1\" name=\"Text Box 1\"/><a:graphic>"
 		"<a:graphicData uri=\"http://schemas.microsoft.com/office/word/2010/wordprocessingShape\">"
-		"<wps:wsp><wps:txbx><w:txbxContent>" P("Boxed text") P("Second box line") "</w:txbxContent></wps:txbx>"
+		"<wps:wsp><wps:txbx><w:txbxContent>"
+		"<w:p><w:r><w:lastRenderedPageBreak/><w:t>Boxed text</w:t></w:r></w:p>" P("Second box line")
+		"</w:txbxContent></wps:txbx>"
 		"<wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice>"
 		"<mc:Fallback><w:pict><v:shape style=\"position:absolute;width:100pt;height:50pt\"><v:textbox>"
 		"<w:txbxContent>" P("Boxed text") P("Second box line") "</w:txbxContent></v:textbox></v:shape></w:pict>"
 		"</mc:Fallback></mc:AlternateContent></w:r><w:r><w:t xml:space=\"preserve\"> more</w:t></w:r></w:p>"
-		P("After box"),
+		"<w:p><w:r><w:lastRenderedPageBreak/><w:t>After box</w:t></w:r></w:p>",
 		NULL);
 	assert_int_equal(doc->nblocks, 4);
 	ASSERT_BLOCK(doc, 0, RL_BLOCK_PARAGRAPH, 0, 0, "Anchor more");
@@ -719,6 +721,11 @@ static void test_textbox_read_once(void **state)
 	assert_int_equal(f->paras[1].in_textbox, 1);
 	assert_int_equal(f->paras[2].in_textbox, 1);
 	assert_ptr_equal(lf_para(doc, 6), &f->paras[3]);
+	/* Word's last pagination: each paragraph's, and the body's outside text boxes */
+	assert_int_equal(f->paras[1].rendered_breaks, 1);
+	assert_int_equal(f->paras[3].rendered_breaks, 1);
+	assert_int_equal(f->paras[0].rendered_breaks, 0);
+	assert_int_equal(f->rendered_breaks, 1);
 	/* the shape is a drawing of its anchor paragraph, not an image */
 	assert_int_equal(f->paras[0].ndrawings, 1);
 	const struct rl_lf_drawing *d = &f->paras[0].drawings[0];
@@ -859,7 +866,7 @@ static void test_sections(void **state)
 		"<w:p><w:pPr><w:sectPr><w:pgSz w:w=\"12240\" w:h=\"15840\"/>"
 		"<w:pgMar w:top=\"720\" w:right=\"1080\" w:bottom=\"720\" w:left=\"1080\" w:header=\"360\" w:footer=\"360\""
 		" w:gutter=\"0\"/><w:cols w:space=\"720\"/></w:sectPr></w:pPr><w:r><w:t>Page one</w:t></w:r></w:p>"
-		P("Second section")
+		"<w:p><w:r><w:t>Second section</w:t><w:br w:type=\"column\"/></w:r></w:p>"
 		"<w:sectPr><w:type w:val=\"continuous\"/><w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
 		"<w:pgMar w:top=\"1440\" w:right=\"1134\" w:bottom=\"-1440\" w:left=\"1134\" w:header=\"708\" w:footer=\"708\""
 		" w:gutter=\"567\"/><w:cols w:num=\"2\" w:space=\"425\"/></w:sectPr>",
@@ -901,6 +908,9 @@ static void test_sections(void **state)
 	assert_int_equal(f->paras[0].section_break, 1);
 	assert_int_equal(f->paras[1].section, 1);
 	assert_int_equal(f->paras[1].section_break, 0);
+	assert_int_equal(f->paras[1].column_breaks, 1);
+	assert_int_equal(f->paras[1].page_breaks, 0);
+	assert_string_equal(f->paras[1].text, "Second section\v");
 	rl_doc_free(doc);
 
 	/* no w:sectPr at all (pandoc): one Letter section, 1 in margins */
@@ -1128,12 +1138,16 @@ static void test_drawings(void **state)
 		"<wp:extent cx=\"1270000\" cy=\"1270000\"/><wp:wrapTopAndBottom/><wp:docPr id=\"2\" name=\"Logo\" title=\"Logo\"/>"
 		PIC_GRAPHIC("rId8") "</wp:anchor></w:drawing></w:r></w:p>"
 		"<w:p><w:r><w:drawing><wp:inline><wp:extent cx=\"635000\" cy=\"635000\"/><wp:docPr id=\"3\" name=\"P\"/>"
-		PIC_GRAPHIC("rId99") "</wp:inline></w:drawing></w:r></w:p>",
+		PIC_GRAPHIC("rId99") "</wp:inline></w:drawing></w:r></w:p>"
+		/* text after a tab: the image is still in the paragraph's block */
+		"<w:p><w:r><w:tab/><w:t>Tabbed</w:t></w:r><w:r><w:drawing><wp:inline><wp:extent cx=\"12700\" cy=\"12700\"/>"
+		"<wp:docPr id=\"4\" name=\"Q\" descr=\"Icon\"/>" PIC_GRAPHIC("rId8") "</wp:inline></w:drawing></w:r></w:p>",
 		NULL);
-	assert_int_equal(doc->nblocks, 2);
+	assert_int_equal(doc->nblocks, 3);
+	ASSERT_BLOCK(doc, 2, RL_BLOCK_PARAGRAPH, 0, 0, "Tabbed");
 	ASSERT_BLOCK(doc, 0, RL_BLOCK_PARAGRAPH, 0, 0, "Photo");
 	ASSERT_BLOCK(doc, 1, RL_BLOCK_PARAGRAPH, 0, 0, "Anchored");
-	assert_int_equal(doc->nimages, 3);
+	assert_int_equal(doc->nimages, 4);
 	const struct rl_image *im = &doc->images[0];
 	assert_string_equal(im->src, "word/media/image1.png");
 	assert_string_equal(im->alt, "Headshot of Jane");
@@ -1161,9 +1175,14 @@ static void test_drawings(void **state)
 	assert_int_equal(im->para, 3);
 	assert_int_equal(im->block, SIZE_MAX);
 	ASSERT_POS(doc, im->start, 3, 1);
+	im = &doc->images[3];
+	assert_string_equal(im->alt, "Icon");
+	assert_int_equal(im->para, 4);
+	assert_int_equal(im->block, 2);
+	ASSERT_POS(doc, im->start, 4, 2);
 
 	const struct rl_layout_facts *f = doc->layout;
-	assert_int_equal(f->nparas, 3);
+	assert_int_equal(f->nparas, 4);
 	assert_int_equal(f->paras[0].ndrawings, 1);
 	const struct rl_lf_drawing *d = &f->paras[0].drawings[0];
 	assert_int_equal(d->inline_, 1);
