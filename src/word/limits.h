@@ -18,6 +18,7 @@
  * deep for nested tables in text boxes; below libxml2's own 256 so that our
  * message, not its advice to turn on XML_PARSE_HUGE, is what users see. */
 #define WD_MAX_XML_DEPTH 200
+#define WD_MAX_XML_DEPTH_TEXT "200"
 /* Styles referring to each other through basedOn: Word itself stops at 10s;
  * a cycle or a deeper chain is cut here. */
 #define WD_MAX_STYLE_CHAIN 32

@@ -89,6 +89,7 @@ static void add_flat(struct wd_package *p, const char *name, char *data, size_t 
 
 struct flat_error {
 	int failed;
+	int line, col;   /* where libxml2 found it, not how far it had read */
 	char msg[200];
 };
 
@@ -98,6 +99,8 @@ static void flat_error(void *arg, xmlErrorPtr err)
 	if (!err || err->level < XML_ERR_ERROR || fe->failed)
 		return;
 	fe->failed = 1;
+	fe->line = err->line;
+	fe->col = err->int2;
 	snprintf(fe->msg, sizeof fe->msg, "%s", err->message ? err->message : "error");
 	size_t n = strlen(fe->msg);
 	while (n && (fe->msg[n - 1] == '\n' || fe->msg[n - 1] == ' '))
@@ -116,7 +119,7 @@ int wd_package_open_flat(struct wd_package *p, const char *path, const char *byt
 		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "the XML file is too large");
 		return -1;
 	}
-	struct flat_error fe = { 0, "" };
+	struct flat_error fe = { 0, 0, 0, "" };
 	int rc;
 	xmlTextReaderPtr r = xmlReaderForMemory(bytes, (int)len, NULL, NULL, XML_PARSE_NONET | XML_PARSE_NOWARNING);
 	if (!r) {
@@ -129,11 +132,11 @@ int wd_package_open_flat(struct wd_package *p, const char *path, const char *byt
 	while ((rc = xmlTextReaderRead(r)) == 1 && !fe.failed) {
 		int type = xmlTextReaderNodeType(r);
 		if (type == XML_READER_TYPE_DOCUMENT_TYPE || type == XML_READER_TYPE_ENTITY_REFERENCE) {
-			problem = "a document type declaration or entity (not allowed in a Word file)";
+			problem = "a document type declaration (not allowed: it can define entities)";
 			break;
 		}
-		if (xmlTextReaderDepth(r) > WD_MAX_XML_DEPTH) {
-			problem = "XML nested too deeply";
+		if (xmlTextReaderDepth(r) >= WD_MAX_XML_DEPTH) {
+			problem = "XML nested more than " WD_MAX_XML_DEPTH_TEXT " levels deep";
 			break;
 		}
 		if (type != XML_READER_TYPE_ELEMENT)
@@ -164,9 +167,10 @@ int wd_package_open_flat(struct wd_package *p, const char *path, const char *byt
 		}
 	}
 	if (rc != -2 && (fe.failed || rc < 0 || problem)) {
+		int line = fe.failed && !problem ? fe.line : xmlTextReaderGetParserLineNumber(r);
+		int col = fe.failed && !problem ? fe.col : xmlTextReaderGetParserColumnNumber(r);
 		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "%s in the XML file at %d:%d%s%s",
-			     problem ? problem : "malformed XML", xmlTextReaderGetParserLineNumber(r),
-			     xmlTextReaderGetParserColumnNumber(r), fe.msg[0] && !problem ? ": " : "",
+			     problem ? problem : "malformed XML", line, col, fe.msg[0] && !problem ? ": " : "",
 			     problem ? "" : fe.msg);
 		rc = -2;
 	}
