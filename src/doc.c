@@ -15,6 +15,9 @@ struct rl_block_builder {
 	struct rl_buf text;
 	struct rl_seg *segs;
 	size_t nsegs, cap;
+	uint32_t fmt;         /* format of text added now */
+	struct rl_fmt_run *runs;
+	size_t nruns, cap_runs;
 };
 
 static const char *const format_names[] = {
@@ -105,6 +108,7 @@ void rl_doc_free(struct rl_doc *doc)
 	for (size_t i = 0; i < doc->nblocks; i++) {
 		free(doc->blocks[i].text);
 		free(doc->blocks[i].segs);
+		free(doc->blocks[i].fmt);
 	}
 	free(doc->blocks);
 	free(doc->sections);
@@ -127,6 +131,7 @@ void rl_doc_free(struct rl_doc *doc)
 	if (doc->bb) {
 		rl_buf_free(&doc->bb->text);
 		free(doc->bb->segs);
+		free(doc->bb->runs);
 		free(doc->bb);
 	}
 	rl_diags_free(&doc->diags);
@@ -146,6 +151,12 @@ void rl_doc_begin_block(struct rl_doc *doc, enum rl_block_kind kind, unsigned le
 	bb->flags = flags;
 	rl_buf_clear(&bb->text);
 	bb->nsegs = 0;
+	bb->nruns = 0;
+}
+
+void rl_doc_set_format(struct rl_doc *doc, uint32_t fmt)
+{
+	doc->bb->fmt = fmt;
 }
 
 int rl_doc_in_block(const struct rl_doc *doc)
@@ -173,6 +184,18 @@ static void add_piece(struct rl_doc *doc, const char *text, size_t len, size_t s
 		s->len = (uint32_t)len;
 		s->synthetic = synthetic ? 1u : 0u;
 		s->src_len = synthetic ? (uint32_t)(src_len & 0x7FFFFFFF) : 0;
+	}
+	if (bb->fmt) {
+		struct rl_fmt_run *r = bb->nruns ? &bb->runs[bb->nruns - 1] : NULL;
+		if (r && r->fmt == bb->fmt && r->text_off + r->len == bb->text.len) {
+			r->len += (uint32_t)len;
+		} else {
+			RL_GROW(bb->runs, bb->nruns, bb->cap_runs);
+			r = &bb->runs[bb->nruns++];
+			r->text_off = (uint32_t)bb->text.len;
+			r->len = (uint32_t)len;
+			r->fmt = bb->fmt;
+		}
 	}
 	rl_buf_add(&bb->text, text, len);
 }
@@ -245,6 +268,22 @@ struct rl_block *rl_doc_end_block(struct rl_doc *doc)
 		b->segs[b->nsegs++] = s;
 	}
 	rl_block_span(b, 0, b->text_len, &b->start, &b->end);
+	if (bb->nruns) {
+		b->fmt = rl_xreallocarray(NULL, bb->nruns, sizeof *b->fmt);
+		for (size_t i = 0; i < bb->nruns; i++) {
+			size_t r0 = bb->runs[i].text_off, r1 = r0 + bb->runs[i].len;
+			if (r1 <= lead || r0 >= end)
+				continue;
+			if (r0 < lead)
+				r0 = lead;
+			if (r1 > end)
+				r1 = end;
+			b->fmt[b->nfmt].text_off = (uint32_t)(r0 - lead);
+			b->fmt[b->nfmt].len = (uint32_t)(r1 - r0);
+			b->fmt[b->nfmt].fmt = bb->runs[i].fmt;
+			b->nfmt++;
+		}
+	}
 	return b;
 }
 
@@ -290,6 +329,20 @@ void rl_block_delete(struct rl_block *b, size_t t0, size_t t1)
 	b->nsegs = n;
 	memmove(b->text + t0, b->text + t1, b->text_len - t1 + 1);
 	b->text_len -= cut;
+	/* formatted runs shift the same way */
+	size_t kept = 0;
+	for (size_t i = 0; i < b->nfmt; i++) {
+		size_t r0 = b->fmt[i].text_off, r1 = r0 + b->fmt[i].len;
+		size_t a0 = r0 < t0 ? r0 : (r0 < t1 ? t0 : r0 - cut);
+		size_t a1 = r1 <= t0 ? r1 : (r1 <= t1 ? t0 : r1 - cut);
+		if (a1 > a0) {
+			b->fmt[kept] = b->fmt[i];
+			b->fmt[kept].text_off = (uint32_t)a0;
+			b->fmt[kept].len = (uint32_t)(a1 - a0);
+			kept++;
+		}
+	}
+	b->nfmt = kept;
 	rl_block_span(b, 0, b->text_len, &b->start, &b->end);
 }
 

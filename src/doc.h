@@ -62,6 +62,7 @@ enum {
 	RL_BF_PAGE_BREAK_BEFORE = 1u << 5,
 	RL_BF_SECTION_HEADING = 1u << 6, /* this block starts its section */
 	RL_BF_ALT_TEXT = 1u << 7,     /* not printed: a table's alt text (Word) */
+	RL_BF_LOOSE = 1u << 8,        /* an item of a loose list (paragraphs apart) */
 };
 
 /* A run of block text that came from one place in the source. A synthetic
@@ -73,6 +74,18 @@ struct rl_seg {
 	uint32_t len;
 	uint32_t synthetic : 1;
 	uint32_t src_len : 31; /* synthetic: source bytes it stands for */
+};
+
+/* Inline formatting of a run of block text (Markdown: for page fit). */
+enum {
+	RL_FMT_BOLD = 1u << 0,
+	RL_FMT_ITALIC = 1u << 1,
+	RL_FMT_CODE = 1u << 2,
+};
+
+struct rl_fmt_run {
+	uint32_t text_off, len;
+	uint32_t fmt;
 };
 
 struct rl_block {
@@ -87,6 +100,8 @@ struct rl_block {
 	struct rl_seg *segs;
 	size_t nsegs;
 	size_t start, end;  /* source span of the text */
+	struct rl_fmt_run *fmt; /* formatted runs (Markdown), in text order */
+	size_t nfmt;
 };
 
 struct rl_section {
@@ -161,6 +176,8 @@ void rl_doc_synth(struct rl_doc *doc, const char *text, size_t len, size_t src_o
 /* Offset just past the last piece added to the open block (0 if none). */
 size_t rl_doc_text_end(const struct rl_doc *doc);
 int rl_doc_in_block(const struct rl_doc *doc);
+/* Text added from now on carries these RL_FMT_* flags. */
+void rl_doc_set_format(struct rl_doc *doc, uint32_t fmt);
 /* Closes the open block; whitespace is trimmed at both ends and a block with
  * no text is dropped (except RL_BLOCK_RULE). Returns the block or NULL. */
 struct rl_block *rl_doc_end_block(struct rl_doc *doc);

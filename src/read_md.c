@@ -49,7 +49,8 @@ struct md_state {
 	int prev_setext;     /* the last block read is a setext heading */
 	struct rl_buf alt;   /* the alt text of the image being read */
 	size_t html_start, html_end; /* the HTML block being read */
-	unsigned strong_depth;
+	unsigned strong_depth, em_depth, code_depth;
+	unsigned loose[MD_MAX_CONTAINERS]; /* per list depth: the list is loose */
 	size_t text_bytes, strong_bytes; /* non-space bytes in the open block */
 	/* the link or image being read */
 	int in_link, in_img;
@@ -98,6 +99,8 @@ static void begin_text_block(struct md_state *st, enum rl_block_kind kind, unsig
 	end_text_block(st);
 	if (st->quote_depth)
 		flags |= RL_BF_QUOTE;
+	if (kind == RL_BLOCK_LIST_ITEM && st->list_depth < MD_MAX_CONTAINERS && st->loose[st->list_depth])
+		flags |= RL_BF_LOOSE;
 	flags |= st->pending_flags;
 	st->pending_flags = 0;
 	rl_doc_begin_block(st->doc, kind, level, flags);
@@ -189,6 +192,9 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 	case MD_BLOCK_OL:
 		end_text_block(st);
 		st->list_depth++;
+		if (st->list_depth < MD_MAX_CONTAINERS)
+			st->loose[st->list_depth] = type == MD_BLOCK_UL ? !((MD_BLOCK_UL_DETAIL *)detail)->is_tight
+									: !((MD_BLOCK_OL_DETAIL *)detail)->is_tight;
 		break;
 	case MD_BLOCK_LI: {
 		struct container *li = innermost(st, MD_BLOCK_LI);
@@ -362,12 +368,27 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 	return 0;
 }
 
+static void update_format(struct md_state *st)
+{
+	rl_doc_set_format(st->doc, (st->strong_depth ? RL_FMT_BOLD : 0) | (st->em_depth ? RL_FMT_ITALIC : 0) |
+					   (st->code_depth ? RL_FMT_CODE : 0));
+}
+
 static int on_enter_span(MD_SPANTYPE type, void *detail, void *userdata)
 {
 	struct md_state *st = userdata;
 	switch (type) {
 	case MD_SPAN_STRONG:
 		st->strong_depth++;
+		update_format(st);
+		break;
+	case MD_SPAN_EM:
+		st->em_depth++;
+		update_format(st);
+		break;
+	case MD_SPAN_CODE:
+		st->code_depth++;
+		update_format(st);
 		break;
 	case MD_SPAN_A: {
 		const MD_SPAN_A_DETAIL *a = detail;
@@ -405,6 +426,15 @@ static int on_leave_span(MD_SPANTYPE type, void *detail, void *userdata)
 	switch (type) {
 	case MD_SPAN_STRONG:
 		st->strong_depth--;
+		update_format(st);
+		break;
+	case MD_SPAN_EM:
+		st->em_depth--;
+		update_format(st);
+		break;
+	case MD_SPAN_CODE:
+		st->code_depth--;
+		update_format(st);
 		break;
 	case MD_SPAN_A:
 		if (--st->in_link == 0 && !st->in_img) {

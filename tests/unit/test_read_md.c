@@ -328,12 +328,13 @@ static void test_loose_list(void **state)
 	(void)state;
 	struct rl_doc *doc = md("1. alpha one\n\n2. beta\n   wraps\n\n10. gamma\n");
 	assert_int_equal(doc->nblocks, 3);
-	ASSERT_BLOCK(doc, 0, RL_BLOCK_LIST_ITEM, 1, 0, "alpha one");
+	/* items of a loose list say so (pandoc sets them apart) */
+	ASSERT_BLOCK(doc, 0, RL_BLOCK_LIST_ITEM, 1, RL_BF_LOOSE, "alpha one");
 	ASSERT_BLOCK_AT(doc, 0, 1, 4);
-	ASSERT_BLOCK(doc, 1, RL_BLOCK_LIST_ITEM, 1, 0, "beta wraps");
+	ASSERT_BLOCK(doc, 1, RL_BLOCK_LIST_ITEM, 1, RL_BF_LOOSE, "beta wraps");
 	ASSERT_BLOCK_AT(doc, 1, 3, 4);
 	ASSERT_SUB(doc, 1, "wraps", 4, 4);
-	ASSERT_BLOCK(doc, 2, RL_BLOCK_LIST_ITEM, 1, 0, "gamma");
+	ASSERT_BLOCK(doc, 2, RL_BLOCK_LIST_ITEM, 1, RL_BF_LOOSE, "gamma");
 	ASSERT_BLOCK_AT(doc, 2, 6, 5);
 	rl_doc_free(doc);
 }
@@ -363,19 +364,19 @@ static void test_list_continuation(void **state)
 				"text\n\n"
 				"- parent\n  - child\n\n  tail text\n");
 	assert_int_equal(doc->nblocks, 8);
-	ASSERT_BLOCK(doc, 0, RL_BLOCK_LIST_ITEM, 1, 0, "first para");
+	ASSERT_BLOCK(doc, 0, RL_BLOCK_LIST_ITEM, 1, RL_BF_LOOSE, "first para");
 	ASSERT_BLOCK_AT(doc, 0, 1, 3);
-	ASSERT_BLOCK(doc, 1, RL_BLOCK_LIST_ITEM, 1, RL_BF_CONTINUATION, "second para");
+	ASSERT_BLOCK(doc, 1, RL_BLOCK_LIST_ITEM, 1, RL_BF_CONTINUATION | RL_BF_LOOSE, "second para");
 	ASSERT_BLOCK_AT(doc, 1, 3, 3);
-	ASSERT_BLOCK(doc, 2, RL_BLOCK_LIST_ITEM, 1, RL_BF_CONTINUATION, "third para");
+	ASSERT_BLOCK(doc, 2, RL_BLOCK_LIST_ITEM, 1, RL_BF_CONTINUATION | RL_BF_LOOSE, "third para");
 	ASSERT_BLOCK_AT(doc, 2, 5, 3);
-	ASSERT_BLOCK(doc, 3, RL_BLOCK_LIST_ITEM, 1, 0, "next item");
+	ASSERT_BLOCK(doc, 3, RL_BLOCK_LIST_ITEM, 1, RL_BF_LOOSE, "next item");
 	ASSERT_BLOCK_AT(doc, 3, 6, 3);
 	ASSERT_BLOCK(doc, 4, RL_BLOCK_PARAGRAPH, 0, 0, "text");
-	ASSERT_BLOCK(doc, 5, RL_BLOCK_LIST_ITEM, 1, 0, "parent");
+	ASSERT_BLOCK(doc, 5, RL_BLOCK_LIST_ITEM, 1, RL_BF_LOOSE, "parent");
 	ASSERT_BLOCK(doc, 6, RL_BLOCK_LIST_ITEM, 2, 0, "child");
 	/* the item's text after its nested list continues the item */
-	ASSERT_BLOCK(doc, 7, RL_BLOCK_LIST_ITEM, 1, RL_BF_CONTINUATION, "tail text");
+	ASSERT_BLOCK(doc, 7, RL_BLOCK_LIST_ITEM, 1, RL_BF_CONTINUATION | RL_BF_LOOSE, "tail text");
 	ASSERT_BLOCK_AT(doc, 7, 13, 3);
 	rl_doc_free(doc);
 }
