@@ -8,6 +8,7 @@
 #include "cli.h"
 #include "file.h"
 #include "out.h"
+#include "profile.h"
 
 enum {
 	OPT_NO_CONFIG = 256,
@@ -18,18 +19,30 @@ enum {
 	OPT_LIST_RULES,
 	OPT_EXPLAIN,
 	OPT_DUMP,
+	OPT_DUMP_LAYOUT,
 	OPT_SELF_TEST,
 	OPT_MAX_FILE_SIZE,
+	OPT_RENDER,
+	OPT_MARGINS,
+	OPT_FONT,
+	OPT_FONT_SIZE,
+	OPT_LINE_SPACING,
 };
 
 static const struct option long_options[] = {
 	{ "format", required_argument, NULL, 'f' },
+	{ "output", required_argument, NULL, 'o' },
 	{ "config", required_argument, NULL, 'c' },
 	{ "no-config", no_argument, NULL, OPT_NO_CONFIG },
 	{ "rules", required_argument, NULL, 'r' },
 	{ "max-pages", required_argument, NULL, 'p' },
 	{ "paper", required_argument, NULL, OPT_PAPER },
 	{ "job", required_argument, NULL, OPT_JOB },
+	{ "render", required_argument, NULL, OPT_RENDER },
+	{ "margins", required_argument, NULL, OPT_MARGINS },
+	{ "font", required_argument, NULL, OPT_FONT },
+	{ "font-size", required_argument, NULL, OPT_FONT_SIZE },
+	{ "line-spacing", required_argument, NULL, OPT_LINE_SPACING },
 	{ "fail-on", required_argument, NULL, OPT_FAIL_ON },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "color", required_argument, NULL, OPT_COLOR },
@@ -37,6 +50,7 @@ static const struct option long_options[] = {
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "explain", required_argument, NULL, OPT_EXPLAIN },
 	{ "dump", no_argument, NULL, OPT_DUMP },
+	{ "dump-layout", no_argument, NULL, OPT_DUMP_LAYOUT },
 	{ "self-test", no_argument, NULL, OPT_SELF_TEST },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
 	{ "version", no_argument, NULL, 'V' },
@@ -51,7 +65,10 @@ void rl_cli_usage(FILE *fp)
 	      "written for the job. FILE may be - for standard input.\n"
 	      "\n"
 	      "Options:\n"
-	      "  -f, --format FORMAT     text (default) or json\n"
+	      "  -f, --format FORMAT     text (default), json, sarif (code scanning),\n"
+	      "                          github (Actions annotations) or junit (CI reports)\n"
+	      "  -o, --output FILE       write the report (--format) to FILE, replaced whole\n"
+	      "                          at the end; the terminal still gets the text report\n"
 	      "      --job FILE          compare with a job posting (.txt, .md or .docx)\n"
 	      "  -p, --max-pages N       page limit (default 1)\n"
 	      "      --paper SIZE        letter (default) or a4\n"
@@ -71,6 +88,15 @@ void rl_cli_usage(FILE *fp)
 	      "      --dump              print the document model: LINE:COL, section, block\n"
 	      "                          kind and text, one block a line\n"
 	      "      --self-test         check every rule against its own examples\n"
+	      "\n"
+	      "  How a Markdown resume is laid out for page fit (see --explain one-page):\n"
+	      "      --render PROFILE    pandoc (default: pandoc's default Word output),\n"
+	      "                          pandoc-a4, latex-10pt, latex-11pt or latex-12pt\n"
+	      "      --margins LENGTH    all four margins, such as 0.75in, 2cm or 54pt\n"
+	      "      --font NAME         body font, such as Calibri\n"
+	      "      --font-size PT      body font size in points\n"
+	      "      --line-spacing X    a multiple of single spacing, such as 1.15\n"
+	      "\n"
 	      "  -V, --version           print the version\n"
 	      "  -h, --help              print this help\n"
 	      "\n"
@@ -91,6 +117,12 @@ static int bad(const char *fmt, const char *arg)
 	return -1;
 }
 
+static int bad2(const char *flag, const char *why, const char *arg)
+{
+	fprintf(stderr, "resumelint: %s: %s, not '%s' (try resumelint --help)\n", flag, why, arg);
+	return -1;
+}
+
 static int parse_uint(const char *s, unsigned long lo, unsigned long hi, unsigned long *out)
 {
 	char *end;
@@ -107,6 +139,7 @@ int rl_cli_parse(struct rl_cli *cli, int argc, char **argv)
 {
 	unsigned long n;
 	int c, sev, paper;
+	const char *why;
 	memset(cli, 0, sizeof *cli);
 	cli->format = "text";
 	cli->fail_on = RL_SEV_ERROR;
@@ -114,10 +147,15 @@ int rl_cli_parse(struct rl_cli *cli, int argc, char **argv)
 	cli->max_file_bytes = RL_MAX_INPUT_BYTES;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":f:c:r:p:qVh", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:o:c:r:p:qVh", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			cli->format = optarg;
+			break;
+		case 'o':
+			if (!*optarg)
+				return bad("%s", "--output: expected a file name");
+			cli->output = optarg;
 			break;
 		case 'c':
 			cli->config = optarg;
@@ -143,6 +181,30 @@ int rl_cli_parse(struct rl_cli *cli, int argc, char **argv)
 			break;
 		case OPT_JOB:
 			cli->job = optarg;
+			break;
+		case OPT_RENDER:
+			if (!rl_profile_find(optarg))
+				return bad("--render: expected pandoc, pandoc-a4, latex-10pt, latex-11pt or latex-12pt, "
+					   "not '%s'",
+					   optarg);
+			cli->render = optarg;
+			break;
+		case OPT_MARGINS:
+			if (rl_length_parse(optarg, &cli->margins, &why))
+				return bad2("--margins", why, optarg);
+			break;
+		case OPT_FONT:
+			if (!*optarg)
+				return bad("%s", "--font: expected a font name");
+			cli->font = optarg;
+			break;
+		case OPT_FONT_SIZE:
+			if (rl_font_size_parse(optarg, &cli->font_size, &why))
+				return bad2("--font-size", why, optarg);
+			break;
+		case OPT_LINE_SPACING:
+			if (rl_line_spacing_parse(optarg, &cli->line_spacing, &why))
+				return bad2("--line-spacing", why, optarg);
 			break;
 		case OPT_FAIL_ON:
 			sev = rl_severity_parse(optarg);
@@ -173,6 +235,9 @@ int rl_cli_parse(struct rl_cli *cli, int argc, char **argv)
 		case OPT_DUMP:
 			cli->action = RL_ACTION_DUMP;
 			break;
+		case OPT_DUMP_LAYOUT:
+			cli->action = RL_ACTION_DUMP_LAYOUT;
+			break;
 		case OPT_SELF_TEST:
 			cli->action = RL_ACTION_SELF_TEST;
 			break;
@@ -195,7 +260,7 @@ int rl_cli_parse(struct rl_cli *cli, int argc, char **argv)
 	}
 	cli->files = argv + optind;
 	cli->nfiles = (size_t)(argc - optind);
-	if (cli->action == RL_ACTION_LINT || cli->action == RL_ACTION_DUMP) {
+	if (cli->action == RL_ACTION_LINT || cli->action == RL_ACTION_DUMP || cli->action == RL_ACTION_DUMP_LAYOUT) {
 		if (!cli->nfiles)
 			return bad("%s", "no input files");
 		if (!rl_formatter_find(cli->format)) {

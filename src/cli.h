@@ -17,6 +17,7 @@ enum rl_color {
 enum rl_action {
 	RL_ACTION_LINT,       /* default */
 	RL_ACTION_DUMP,       /* --dump */
+	RL_ACTION_DUMP_LAYOUT,/* --dump-layout (for developers) */
 	RL_ACTION_LIST_RULES, /* --list-rules */
 	RL_ACTION_EXPLAIN,    /* --explain RULE */
 	RL_ACTION_SELF_TEST,  /* --self-test */
@@ -27,6 +28,7 @@ enum rl_action {
 struct rl_cli {
 	enum rl_action action;
 	const char *format;      /* --format; default "text" */
+	const char *output;      /* --output FILE: the report there, text on the terminal */
 	const char *config;      /* --config FILE; default: found by walking up */
 	int no_config;           /* --no-config; default 0 */
 	const char *rules_dir;   /* --rules DIR; default: installed (or source tree) rules */
@@ -35,6 +37,12 @@ struct rl_cli {
 	int has_paper;           /* --paper; default letter */
 	enum rl_paper paper;
 	const char *job;         /* --job FILE; default none (or config's job:) */
+	/* Markdown layout (page fit); 0/NULL: the config's or the profile's */
+	const char *render;      /* --render PROFILE */
+	double margins;          /* --margins LENGTH, points */
+	const char *font;        /* --font NAME */
+	double font_size;        /* --font-size PT */
+	double line_spacing;     /* --line-spacing X */
 	enum rl_severity fail_on;/* --fail-on; default error */
 	int quiet;               /* --quiet; default 0 */
 	enum rl_color color;     /* --color; default auto */

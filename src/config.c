@@ -10,11 +10,57 @@
 #include "alloc.h"
 #include "buf.h"
 #include "file.h"
+#include "profile.h"
 #include "yaml_tree.h"
 
 static void err(struct rl_diags *d, const char *path, const struct rl_ynode *at, const char *fmt, const char *arg)
 {
 	rl_diags_add(d, RL_DIAG_ERROR, path, at ? at->line : 0, at ? at->col : 0, fmt, arg);
+}
+
+static void load_layout(struct rl_config *cfg, const char *path, const struct rl_ynode *m, struct rl_diags *d)
+{
+	if (m->type != RL_Y_MAP) {
+		err(d, path, m, "%s", "layout must be a map (render, margins, font, font-size, line-spacing)");
+		return;
+	}
+	for (size_t i = 0; i + 1 < m->n; i += 2) {
+		const struct rl_ynode *k = m->items[i], *v = m->items[i + 1];
+		const char *why = NULL;
+		int bad = 0;
+		if (v->type != RL_Y_SCALAR || !v->value_len) {
+			err(d, path, v, "layout: %s needs a value", k->value);
+			continue;
+		}
+		if (strcmp(k->value, "render") == 0) {
+			bad = !rl_profile_find(v->value);
+			why = "expected pandoc, pandoc-a4, latex-10pt, latex-11pt or latex-12pt";
+			if (!bad) {
+				free(cfg->render);
+				cfg->render = rl_xstrdup(v->value);
+			}
+		} else if (strcmp(k->value, "margins") == 0) {
+			bad = rl_length_parse(v->value, &cfg->margins, &why);
+		} else if (strcmp(k->value, "font") == 0) {
+			free(cfg->font);
+			cfg->font = rl_xstrdup(v->value);
+		} else if (strcmp(k->value, "font-size") == 0) {
+			bad = rl_font_size_parse(v->value, &cfg->font_size, &why);
+		} else if (strcmp(k->value, "line-spacing") == 0) {
+			bad = rl_line_spacing_parse(v->value, &cfg->line_spacing, &why);
+		} else {
+			err(d, path, k, "layout: unknown key '%s' (expected render, margins, font, font-size or line-spacing)",
+			    k->value);
+			continue;
+		}
+		if (bad) {
+			struct rl_buf msg;
+			rl_buf_init(&msg);
+			rl_buf_addf(&msg, "layout: %s: %s, not '%s'", k->value, why, v->value);
+			err(d, path, v, "%s", msg.data);
+			rl_buf_free(&msg);
+		}
+	}
 }
 
 static int load_rules(struct rl_config *cfg, const struct rl_ynode *v, const struct rl_ruleset *rules,
@@ -111,8 +157,11 @@ int rl_config_load(const char *path, const struct rl_ruleset *rules, struct rl_c
 			}
 			cfg->has_markdown = 1;
 			cfg->commonmark_only = strcmp(v->value, "commonmark") == 0;
+		} else if (strcmp(k->value, "layout") == 0) {
+			load_layout(cfg, path, v, d);
 		} else {
-			err(d, path, k, "unknown key '%s' (expected rules, max-pages, paper, job or markdown)", k->value);
+			err(d, path, k, "unknown key '%s' (expected rules, max-pages, paper, job, markdown or layout)",
+			    k->value);
 		}
 	}
 	rl_ynode_free(root);
@@ -126,6 +175,8 @@ void rl_config_free(struct rl_config *cfg)
 		free(cfg->overrides[i].id);
 	free(cfg->overrides);
 	free(cfg->job);
+	free(cfg->render);
+	free(cfg->font);
 	free(cfg->path);
 	memset(cfg, 0, sizeof *cfg);
 }
@@ -180,6 +231,16 @@ void rl_config_apply(const struct rl_config *cfg, struct rl_lint_opts *opts)
 		opts->paper = cfg->paper;
 	if (cfg->has_markdown)
 		opts->commonmark_only = cfg->commonmark_only;
+	if (cfg->render)
+		opts->render = cfg->render;
+	if (cfg->margins > 0)
+		opts->margin_pt = cfg->margins;
+	if (cfg->font)
+		opts->font = cfg->font;
+	if (cfg->font_size > 0)
+		opts->font_size = cfg->font_size;
+	if (cfg->line_spacing > 0)
+		opts->line_spacing = cfg->line_spacing;
 	for (size_t i = 0; i < cfg->noverrides; i++)
 		rl_lint_opts_override(opts, cfg->overrides[i].id, cfg->overrides[i].severity);
 }

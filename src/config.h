@@ -8,6 +8,12 @@
  *   paper: letter     # letter or a4 (default letter)
  *   job: posting.md   # job posting to tailor to, relative to this file
  *   markdown: pandoc  # pandoc (default) or commonmark: which Markdown to read
+ *   layout:           # how a Markdown resume is laid out for page fit
+ *     render: pandoc  # pandoc, pandoc-a4, latex-10pt, latex-11pt, latex-12pt
+ *     margins: 0.75in # all four margins
+ *     font: Calibri   # body font
+ *     font-size: 11   # points
+ *     line-spacing: 1.15
  */
 #ifndef RL_CONFIG_H
 #define RL_CONFIG_H
@@ -29,6 +35,11 @@ struct rl_config {
 	char *job;           /* resolved against the config file's folder */
 	int has_markdown;
 	int commonmark_only;
+	char *render;        /* layout: render; NULL when not set */
+	double margins;      /* layout: margins, points; 0 when not set */
+	char *font;
+	double font_size;
+	double line_spacing;
 };
 
 /* Loads and validates (rule ids against rules). 0, or -1 with errors. */

@@ -37,6 +37,8 @@ static void fill_message(struct rl_buf *out, const char *tmpl, const char *text,
 			val = vars && vars->value ? vars->value : "";
 		else if (close && n == 5 && strncmp(p + 1, "limit", 5) == 0)
 			val = vars && vars->limit ? vars->limit : "";
+		else if (close && n == 6 && strncmp(p + 1, "detail", 6) == 0)
+			val = vars && vars->detail ? vars->detail : "";
 		else if (close && n == 7 && strncmp(p + 1, "section", 7) == 0)
 			val = section >= 0 ? rl_section_kind_name((enum rl_section_kind)section) : "document";
 		if (val) {
@@ -161,8 +163,10 @@ void rl_engine_run(const struct rl_ruleset *rules, const struct rl_doc *doc,
 	 * per-rule cap and crowd out ones that are shown */
 	struct rl_suppressions *sup = rl_suppress_parse(doc, rules, diags);
 	run.suppress = sup;
-	for (size_t i = 0; i < rules->n; i++) {
-		const struct rl_rule *r = rules->v[i];
+	for (size_t k = 0; k < 2 * rules->n; k++) {
+		const struct rl_rule *r = rules->v[k % rules->n];
+		if (r->kind->runs_last != (k >= rules->n))
+			continue;
 		enum rl_severity sev = rl_lint_opts_severity(opts, r);
 		if (sev == RL_SEV_OFF)
 			continue;

@@ -36,6 +36,7 @@ struct rl_run {
 struct rl_msg_vars {
 	const char *value; /* {value} */
 	const char *limit; /* {limit} */
+	const char *detail; /* {detail}: what a metric adds (lines over, cuts) */
 };
 
 /* Adds a finding for the running rule at source span [start, end). text is

@@ -37,6 +37,7 @@ struct rl_lf_run {
 	uint8_t caps, small_caps;
 	float size;            /* points */
 	float spacing;         /* extra space per character, points */
+	float scale;           /* w:w character width scale, 1.0 (0 also means 1.0) */
 };
 
 struct rl_lf_tab {
@@ -53,6 +54,7 @@ struct rl_lf_drawing {
 	float y;               /* floating: offset from its vertical reference, points */
 	uint8_t from_page;     /* floating: y is from the page top (else margin/paragraph) */
 	size_t image;          /* index into doc->images, or SIZE_MAX */
+	uint32_t off;          /* inline: the byte of the paragraph text it sits before */
 };
 
 struct rl_lf_para {
@@ -86,6 +88,16 @@ struct rl_lf_para {
 	size_t ndrawings;
 	float mark_size;       /* the paragraph mark's font size (an empty line's height) */
 	uint16_t mark_font;
+	int num_id;            /* its list (w:numId), 0 when none */
+	uint8_t auto_direct;   /* before_auto (bit 0) and after_auto (bit 1) set on
+				  the paragraph itself, not by its style */
+	/* in a table cell: the cell's margins (top, bottom, left, right, the
+	 * table's unless w:tcMar), its own top and bottom borders (w:tcBorders,
+	 * points; negative when the table's apply) and vertical merge (0
+	 * none, 1 first cell of a merge, 2 a continued cell) */
+	float cell_mar[4];
+	float cell_border_top, cell_border_bottom;
+	uint8_t vmerge;
 };
 
 struct rl_lf_section {
@@ -104,6 +116,9 @@ struct rl_lf_table {
 	float cell_margin_left, cell_margin_right, cell_margin_top, cell_margin_bottom;
 	float indent;
 	uint8_t borders;       /* any visible border */
+	/* border widths in points, 0 for none: the table's top and bottom
+	 * edges and the lines between rows (style chain, then w:tblBorders) */
+	float border_top, border_bottom, border_inside_h;
 	unsigned rows;
 	float *row_height;     /* w:trHeight per row, 0 when none */
 	uint8_t *row_exact;    /* that height is exact, not a minimum */

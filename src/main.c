@@ -1,5 +1,6 @@
 /* resumelint: flags → options, the file loop, and exit codes. The only file
  * that prints diagnostics or exits. */
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +15,7 @@
 #include "file.h"
 #include "lint.h"
 #include "out.h"
+#include "pagefit.h"
 #include "paths.h"
 #include "selftest.h"
 #include "word_module.h"
@@ -150,6 +152,16 @@ static void build_opts(struct run_state *st, const struct config_slot *cs, struc
 		opts->max_pages = st->cli.max_pages;
 	if (st->cli.has_paper)
 		opts->paper = st->cli.paper;
+	if (st->cli.render)
+		opts->render = st->cli.render;
+	if (st->cli.margins > 0)
+		opts->margin_pt = st->cli.margins;
+	if (st->cli.font)
+		opts->font = st->cli.font;
+	if (st->cli.font_size > 0)
+		opts->font_size = st->cli.font_size;
+	if (st->cli.line_spacing > 0)
+		opts->line_spacing = st->cli.line_spacing;
 }
 
 static void dump_text(const char *s, size_t n)
@@ -173,23 +185,78 @@ static void dump(const struct rl_result *r, int with_path)
 	}
 }
 
+static void out_setup(struct rl_out *o, const struct run_state *st, const char *format, FILE *fp)
+{
+	const struct rl_cli *cli = &st->cli;
+	rl_out_init(o, rl_formatter_find(format), fp);
+	o->version = RL_VERSION;
+	o->rules = &st->linter.rules;
+	o->quiet = cli->quiet;
+	o->fail_on = cli->fail_on;
+	o->color = fp == stdout && (cli->color == RL_COLOR_ALWAYS ||
+				    (cli->color == RL_COLOR_AUTO && isatty(STDOUT_FILENO) && !getenv("NO_COLOR") &&
+				     !(getenv("TERM") && strcmp(getenv("TERM"), "dumb") == 0)));
+	if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
+		o->color = 0;
+}
+
+/* --output: the report goes to a temporary file beside the target, renamed
+ * over it at the end, so a reader never sees half a report. */
+static FILE *output_open(const char *path, char **tmp)
+{
+	struct rl_buf b;
+	rl_buf_init(&b);
+	rl_buf_addf(&b, "%s.XXXXXX", path);
+	int fd = mkstemp(b.data);
+	if (fd < 0) {
+		fprintf(stderr, "resumelint: %s: cannot write: %s\n", path, strerror(errno));
+		rl_buf_free(&b);
+		return NULL;
+	}
+	FILE *fp = fdopen(fd, "w");
+	if (!fp) {
+		close(fd);
+		unlink(b.data);
+		rl_buf_free(&b);
+		return NULL;
+	}
+	*tmp = rl_buf_detach(&b, NULL);
+	return fp;
+}
+
+static int output_close(FILE *fp, char *tmp, const char *path)
+{
+	int bad = fflush(fp) != 0 || ferror(fp);
+	bad |= fclose(fp) != 0;
+	mode_t mask = umask(0); /* mkstemp made it 0600: give it a new file's usual mode */
+	umask(mask);
+	if (!bad && chmod(tmp, 0666 & ~mask) == 0 && rename(tmp, path) == 0) {
+		free(tmp);
+		return 0;
+	}
+	fprintf(stderr, "resumelint: %s: cannot write: %s\n", path, strerror(errno));
+	unlink(tmp);
+	free(tmp);
+	return -1;
+}
+
 static int lint_files(struct run_state *st)
 {
 	const struct rl_cli *cli = &st->cli;
-	struct rl_out out;
-	int findings = 0;
-	rl_out_init(&out, rl_formatter_find(cli->format), stdout);
-	out.version = RL_VERSION;
-	out.quiet = cli->quiet;
-	out.fail_on = cli->fail_on;
-	out.color = cli->color == RL_COLOR_ALWAYS ||
-		    (cli->color == RL_COLOR_AUTO && isatty(STDOUT_FILENO) && !getenv("NO_COLOR") &&
-		     !(getenv("TERM") && strcmp(getenv("TERM"), "dumb") == 0));
-	if (getenv("NO_COLOR") && *getenv("NO_COLOR"))
-		out.color = 0;
+	struct rl_out out, term;
+	int findings = 0, to_file = cli->output && cli->action == RL_ACTION_LINT;
+	char *tmp = NULL;
+	FILE *ofp = to_file ? output_open(cli->output, &tmp) : NULL;
+	if (to_file && !ofp)
+		return EXIT_TROUBLE;
+	out_setup(&out, st, cli->format, to_file ? ofp : stdout);
+	/* with --output, the terminal still gets the text report */
+	out_setup(&term, st, "text", to_file ? stdout : NULL);
 	if (cli->action == RL_ACTION_LINT) {
 		rl_out_begin(&out);
 		rl_out_flush(&out);
+		rl_out_begin(&term);
+		rl_out_flush(&term);
 	}
 	for (size_t i = 0; i < cli->nfiles; i++) {
 		const char *path = cli->files[i];
@@ -214,12 +281,27 @@ static int lint_files(struct run_state *st)
 		for (size_t k = 0; k < res.report.n; k++)
 			if (res.report.v[k].severity >= cli->fail_on)
 				findings = 1;
-		if (cli->action == RL_ACTION_DUMP) {
+		if (cli->action == RL_ACTION_DUMP_LAYOUT) {
+			if (res.doc) {
+				struct rl_buf b;
+				rl_buf_init(&b);
+				rl_pagefit_dump(res.doc, &opts, &b);
+				for (size_t k = 0; k < b.len; k++)
+					if (b.data[k] == '\f' || b.data[k] == '\v' || b.data[k] == '\r')
+						b.data[k] = ' ';
+				fputs(b.data, stdout);
+				rl_buf_free(&b);
+			}
+		} else if (cli->action == RL_ACTION_DUMP) {
 			if (res.doc)
 				dump(&res, cli->nfiles > 1);
 		} else {
 			rl_out_file(&out, &res);
 			rl_out_flush(&out);
+			if (to_file) {
+				rl_out_file(&term, &res);
+				rl_out_flush(&term);
+			}
 		}
 		rl_result_free(&res);
 		rl_lint_opts_free(&opts);
@@ -227,8 +309,15 @@ static int lint_files(struct run_state *st)
 	if (cli->action == RL_ACTION_LINT) {
 		rl_out_end(&out);
 		rl_out_flush(&out);
+		if (to_file) {
+			rl_out_end(&term);
+			rl_out_flush(&term);
+		}
 	}
 	rl_out_fini(&out);
+	rl_out_fini(&term);
+	if (to_file && output_close(ofp, tmp, cli->output) != 0)
+		st->trouble = 1;
 	fflush(stdout);
 	if (st->trouble)
 		return EXIT_TROUBLE;
@@ -261,9 +350,9 @@ static void print_indented(const char *text)
 		putchar('\n');
 }
 
-static int explain(const struct rl_ruleset *rules, const char *id)
+static int explain(struct run_state *st, const char *id)
 {
-	const struct rl_rule *r = rl_ruleset_find(rules, id);
+	const struct rl_rule *r = rl_ruleset_find(&st->linter.rules, id);
 	if (!r) {
 		fprintf(stderr, "resumelint: --explain: unknown rule '%s' (resumelint --list-rules shows them)\n", id);
 		return EXIT_TROUBLE;
@@ -272,6 +361,18 @@ static int explain(const struct rl_ruleset *rules, const char *id)
 	if (r->summary)
 		printf("Catches: %s\n\n", r->summary);
 	printf("Message: %s\n\nWhy: %s\n", r->message, r->advice);
+	if (rl_rule_measures_pages(r)) {
+		/* the settings a resume in the current folder would get */
+		struct config_slot *cs = find_config(st, "resume.md");
+		struct rl_lint_opts opts;
+		struct rl_buf b;
+		build_opts(st, cs, &opts);
+		rl_buf_init(&b);
+		rl_pagefit_describe(&opts, &b);
+		printf("\n%s", b.data);
+		rl_buf_free(&b);
+		rl_lint_opts_free(&opts);
+	}
 	if (r->nbad) {
 		printf("\nFlagged, for example:\n");
 		for (size_t i = 0; i < r->nbad; i++)
@@ -345,7 +446,7 @@ int main(int argc, char **argv)
 		rc = list_rules(&st.linter.rules);
 		break;
 	case RL_ACTION_EXPLAIN:
-		rc = explain(&st.linter.rules, st.cli.explain);
+		rc = explain(&st, st.cli.explain);
 		break;
 	case RL_ACTION_SELF_TEST:
 		rc = self_test(&st.linter);

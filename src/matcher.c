@@ -35,6 +35,47 @@ static int set_unless(struct rl_rule *r, const struct rl_ynode *v, struct rl_rul
 	return 0;
 }
 
+static int set_unless_section(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	char *p = rl_rule_join_patterns(v, ld);
+	if (!p)
+		return -1;
+	free(matcher_of(r)->unless_section);
+	matcher_of(r)->unless_section = p;
+	return 0;
+}
+
+static int set_requires(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	char *p = rl_rule_join_patterns(v, ld);
+	if (!p)
+		return -1;
+	free(matcher_of(r)->requires);
+	matcher_of(r)->requires = p;
+	return 0;
+}
+
+static int set_bullets(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	struct rl_matcher *m = matcher_of(r);
+	if (v->type != RL_Y_SEQ || !v->n) {
+		rl_rule_error(ld, v, "expected a non-empty list of bullet characters");
+		return -1;
+	}
+	for (size_t i = 0; i < v->n; i++) {
+		const struct rl_ynode *k = v->items[i];
+		if (rl_rule_want_scalar(k, ld, "a bullet character"))
+			return -1;
+		if (!k->value_len || strpbrk(k->value, " \t")) {
+			rl_rule_error(ld, k, "a bullet must be one or more characters without spaces");
+			return -1;
+		}
+		m->bullets = rl_xreallocarray(m->bullets, m->nbullets + 1, sizeof *m->bullets);
+		m->bullets[m->nbullets++] = rl_xstrdup(k->value);
+	}
+	return 0;
+}
+
 static int set_keywords(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
 	struct rl_matcher *m = matcher_of(r);
@@ -101,6 +142,12 @@ static int set_depth_limit(struct rl_rule *r, const struct rl_ynode *v, struct r
 const struct rl_rule_key rl_matcher_keys[] = {
 	{ "pattern", set_pattern, "a PCRE2 regular expression (or a list of them, any may match)" },
 	{ "unless", set_unless, "exceptions: a match that an `unless` match overlaps is not reported" },
+	{ "unless-section", set_unless_section,
+	  "a section whose text matches this is skipped: neither its heading nor its lines are reported" },
+	{ "requires", set_requires,
+	  "the rule reports nothing unless this matches somewhere in the document (any section, any block)" },
+	{ "manual-bullets", set_bullets,
+	  "paragraphs and table cells starting with one of these and a space are read as list items" },
 	{ "keywords", set_keywords,
 	  "speed: blocks whose lower-cased text contains none of these are not searched (every match must contain one)" },
 	{ "case-sensitive", set_case, "true to match case exactly (default false)" },
@@ -120,11 +167,18 @@ void rl_matcher_fini(struct rl_matcher *m)
 {
 	free(m->pattern);
 	free(m->unless);
+	free(m->unless_section);
+	free(m->requires);
+	for (size_t i = 0; i < m->nbullets; i++)
+		free(m->bullets[i]);
+	free(m->bullets);
 	for (size_t i = 0; i < m->nkeywords; i++)
 		free(m->keywords[i]);
 	free(m->keywords);
 	pcre2_code_free(m->re);
 	pcre2_code_free(m->unless_re);
+	pcre2_code_free(m->unless_section_re);
+	pcre2_code_free(m->requires_re);
 	pcre2_match_context_free(m->mctx);
 }
 
@@ -157,9 +211,13 @@ int rl_matcher_finish(struct rl_matcher *m, const struct rl_ynode *root, struct 
 			rl_rule_error(ld, root, "missing key 'pattern'");
 			return -1;
 		}
-		if (m->unless) {
-			rl_rule_error(ld, rl_ymap_get(root, "unless"), "'unless' needs a 'pattern'");
-			return -1;
+		static const char *const needs[] = { "unless", "unless-section", "requires", "manual-bullets" };
+		for (size_t i = 0; i < sizeof needs / sizeof *needs; i++) {
+			const struct rl_ynode *at = rl_ymap_get(root, needs[i]);
+			if (at) {
+				rl_rule_error(ld, at, "'%s' needs a 'pattern'", needs[i]);
+				return -1;
+			}
 		}
 		return 0;
 	}
@@ -169,6 +227,17 @@ int rl_matcher_finish(struct rl_matcher *m, const struct rl_ynode *root, struct 
 	if (m->unless) {
 		m->unless_re = compile(m, m->unless, rl_ymap_get(root, "unless"), "unless", ld);
 		if (!m->unless_re)
+			return -1;
+	}
+	if (m->unless_section) {
+		m->unless_section_re =
+			compile(m, m->unless_section, rl_ymap_get(root, "unless-section"), "unless-section", ld);
+		if (!m->unless_section_re)
+			return -1;
+	}
+	if (m->requires) {
+		m->requires_re = compile(m, m->requires, rl_ymap_get(root, "requires"), "requires", ld);
+		if (!m->requires_re)
 			return -1;
 	}
 	m->mctx = pcre2_match_context_create(NULL);
@@ -199,8 +268,10 @@ static void count_attempt(const struct rl_matcher *cm)
 		return;
 	m->jitted = 1;
 	pcre2_jit_compile(m->re, PCRE2_JIT_COMPLETE);
-	if (m->unless_re)
-		pcre2_jit_compile(m->unless_re, PCRE2_JIT_COMPLETE);
+	void *more[] = { m->unless_re, m->unless_section_re, m->requires_re };
+	for (size_t i = 0; i < sizeof more / sizeof *more; i++)
+		if (more[i])
+			pcre2_jit_compile(more[i], PCRE2_JIT_COMPLETE);
 }
 
 /* Next match at or after *from: 1 found, 0 none, -1 budget exhausted. */
@@ -250,14 +321,80 @@ static int excepted(const struct rl_matcher *m, const struct rl_block *b, size_t
 	}
 }
 
+/* 1 when re matches somewhere in block b. */
+static int block_has(const struct rl_matcher *m, const pcre2_code *re, const struct rl_block *b,
+		     struct rl_run *run)
+{
+	size_t from = 0, s, e;
+	return next_match(m, re, b, &from, &s, &e, run) == 1;
+}
+
+int rl_matcher_required(const struct rl_matcher *m, struct rl_run *run)
+{
+	if (!m->requires_re)
+		return 1;
+	for (size_t i = 0; i < run->doc->nblocks; i++)
+		if (block_has(m, m->requires_re, &run->doc->blocks[i], run))
+			return 1;
+	return 0;
+}
+
+int rl_matcher_section_excepted(const struct rl_matcher *m, struct rl_run *run, size_t i)
+{
+	const struct rl_doc *doc = run->doc;
+	if (!m->unless_section_re || i >= doc->nsections)
+		return 0;
+	const struct rl_section *sec = &doc->sections[i];
+	for (size_t k = sec->first; k < sec->first + sec->count && k < doc->nblocks; k++)
+		if (block_has(m, m->unless_section_re, &doc->blocks[k], run))
+			return 1;
+	return 0;
+}
+
+/* A paragraph or table cell that starts with a bullet character of the
+ * rule's and a space ("• Led the migration"): a list item typed by hand. */
+static int manual_bullet(const struct rl_matcher *m, const struct rl_block *b)
+{
+	if (b->kind != RL_BLOCK_PARAGRAPH && b->kind != RL_BLOCK_TABLE_CELL)
+		return 0;
+	for (size_t i = 0; i < m->nbullets; i++) {
+		size_t n = strlen(m->bullets[i]);
+		if (b->text_len > n && strncmp(b->text, m->bullets[i], n) == 0 &&
+		    (b->text[n] == ' ' || b->text[n] == '\t' ||
+		     (b->text_len > n + 1 && (unsigned char)b->text[n] == 0xC2 &&
+		      (unsigned char)b->text[n + 1] == 0xA0)))
+			return 1;
+	}
+	return 0;
+}
+
+static int reads(const struct rl_matcher *m, struct rl_run *run, const struct rl_block *b)
+{
+	if (rl_rule_reads(run->rule, run->doc, b))
+		return 1;
+	if (!manual_bullet(m, b))
+		return 0;
+	struct rl_block item = *b;
+	item.kind = RL_BLOCK_LIST_ITEM;
+	return rl_rule_reads(run->rule, run->doc, &item);
+}
+
 static int scan(const struct rl_matcher *m, struct rl_run *run, int emit)
 {
 	const struct rl_doc *doc = run->doc;
-	if (!m->re)
+	if (!m->re || !rl_matcher_required(m, run))
 		return 0;
+	size_t checked = SIZE_MAX; /* the section whose exception was last checked */
+	int skip = 0;
 	for (size_t i = 0; i < doc->nblocks; i++) {
 		const struct rl_block *b = &doc->blocks[i];
-		if (!rl_rule_reads(run->rule, doc, b))
+		if (!reads(m, run, b))
+			continue;
+		if (m->unless_section_re && b->section != checked) {
+			checked = b->section;
+			skip = rl_matcher_section_excepted(m, run, b->section);
+		}
+		if (skip)
 			continue;
 		if (m->nkeywords) {
 			const char *low = rl_run_lower(run, i);

@@ -30,10 +30,18 @@ struct rl_matcher {
 	unsigned attempts;      /* pcre2_match calls so far (lazy JIT) */
 	int jitted;
 	char *unless;
+	char *unless_section;   /* a section whose text matches: nothing in it
+				   is reported (its heading neither) */
+	char *requires;         /* the document must match somewhere, else
+				   the rule reports nothing */
+	char **bullets;         /* paragraphs starting with one of these and a
+				   space are read as list items */
+	size_t nbullets;
 	int case_sensitive;     /* default 0 */
 	uint32_t match_limit;   /* default RL_PATTERN_MATCH_LIMIT */
 	uint32_t depth_limit;   /* default RL_PATTERN_DEPTH_LIMIT */
 	void *re, *unless_re;   /* pcre2_code */
+	void *unless_section_re, *requires_re;
 	void *mctx;             /* pcre2_match_context */
 };
 
@@ -49,5 +57,9 @@ int rl_matcher_finish(struct rl_matcher *m, const struct rl_ynode *root, struct 
 void rl_matcher_scan(const struct rl_matcher *m, struct rl_run *run);
 /* 1 when any block the rule reads has a match not excepted by `unless`. */
 int rl_matcher_any(const struct rl_matcher *m, struct rl_run *run);
+/* 1 when the document meets `requires` (or there is none). */
+int rl_matcher_required(const struct rl_matcher *m, struct rl_run *run);
+/* 1 when section i of the document matches `unless-section`. */
+int rl_matcher_section_excepted(const struct rl_matcher *m, struct rl_run *run, size_t i);
 
 #endif

@@ -13,6 +13,8 @@ struct rl_measure {
 	const char *text;  /* the text there, for the finding */
 	size_t text_len;
 	int section;
+	int exceeds;       /* 1 or 0: the metric decides whether the limit is crossed; -1: value > limit */
+	char *detail;      /* owned: more for the message ({detail}), or NULL */
 };
 
 struct rl_metric {

@@ -1,5 +1,6 @@
 /* Formatter registry and the bookkeeping every format shares. */
 #include "out.h"
+#include "rl_build.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,9 @@
 const struct rl_formatter *const rl_formatters[] = {
 	&rl_format_text,
 	&rl_format_json,
+	&rl_format_sarif,
+	&rl_format_github,
+	&rl_format_junit,
 	NULL,
 };
 
@@ -25,7 +29,10 @@ void rl_out_init(struct rl_out *o, const struct rl_formatter *fmt, FILE *fp)
 	o->fp = fp;
 	o->fail_on = RL_SEV_ERROR;
 	o->version = "";
+	o->docs_url = RL_DOCS_URL;
 	rl_buf_init(&o->buf);
+	rl_buf_init(&o->aux);
+	rl_buf_init(&o->notes);
 }
 
 void rl_out_flush(struct rl_out *o)
@@ -60,6 +67,8 @@ void rl_out_end(struct rl_out *o)
 void rl_out_fini(struct rl_out *o)
 {
 	rl_buf_free(&o->buf);
+	rl_buf_free(&o->aux);
+	rl_buf_free(&o->notes);
 	free(o->advised);
 	o->advised = NULL;
 }
@@ -76,4 +85,12 @@ struct rl_span_pos rl_finding_pos(const struct rl_result *r, const struct rl_fin
 	p.end_line = b.line;
 	p.end_col = b.col;
 	return p;
+}
+
+enum rl_severity rl_out_rule_severity(const struct rl_result *r, const struct rl_rule *rule)
+{
+	for (size_t i = 0; i < r->report.n; i++)
+		if (r->report.v[i].rule == rule)
+			return r->report.v[i].severity;
+	return rule->severity;
 }

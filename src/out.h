@@ -31,10 +31,19 @@ struct rl_out {
 	const struct rl_rule **advised; /* rules whose advice the text format showed */
 	size_t nadvised, cap_advised;
 	int state;               /* formatter's own (e.g. JSON: files written) */
+	struct rl_buf aux;       /* formatter's own: what it holds back until the end */
+	size_t aux_count;
+	struct rl_buf notes;     /* formatter's own: unreadable files, held back */
+	size_t notes_count;
+	const struct rl_ruleset *rules; /* the rules of the run (SARIF, JUnit list them) */
+	const char *docs_url;    /* rule documentation; a rule's anchor is #ID */
 };
 
 extern const struct rl_formatter rl_format_text;
 extern const struct rl_formatter rl_format_json;
+extern const struct rl_formatter rl_format_sarif;
+extern const struct rl_formatter rl_format_github;
+extern const struct rl_formatter rl_format_junit;
 /* NULL-ended. */
 extern const struct rl_formatter *const rl_formatters[];
 const struct rl_formatter *rl_formatter_find(const char *name);
@@ -53,5 +62,9 @@ struct rl_span_pos {
 	unsigned line, col, end_line, end_col;
 };
 struct rl_span_pos rl_finding_pos(const struct rl_result *r, const struct rl_finding *f);
+
+/* The effective severity a rule ran at in a file: its findings', or the
+ * rule's default when it found nothing. */
+enum rl_severity rl_out_rule_severity(const struct rl_result *r, const struct rl_rule *rule);
 
 #endif

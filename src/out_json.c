@@ -8,6 +8,7 @@
 
 #include "json.h"
 #include "out.h"
+#include "pagefit.h"
 
 static void json_begin(struct rl_out *o)
 {
@@ -16,8 +17,18 @@ static void json_begin(struct rl_out *o)
 	rl_buf_adds(&o->buf, "\"},\n  \"files\": [");
 }
 
-static void write_pages(struct rl_json *j, const struct rl_pages *p)
+static const char *cut_kind_name(enum rl_cut_kind k)
 {
+	static const char *const names[] = { "flagged", "section", "short-tails", "long-bullets", "oldest-role" };
+	return (size_t)k < sizeof names / sizeof *names ? names[k] : "other";
+}
+
+/* pages: {"estimate","limit","count","lines_over"|"lines_free","words_over"?,
+ *   "first_overflow"?:{"line","column"},"borderline","confidence":{"level","reasons"},
+ *   "profile"?,"word_saved"?,"word_disagrees"?,"cuts"?:[{"kind","what","line"?,"lines"}]} */
+static void write_pages(struct rl_json *j, const struct rl_result *r)
+{
+	const struct rl_pages *p = &r->report.pages;
 	rl_json_begin_object(j);
 	rl_json_key(j, "estimate");
 	rl_json_number(j, p->estimate, 2);
@@ -28,12 +39,66 @@ static void write_pages(struct rl_json *j, const struct rl_pages *p)
 	if (p->lines_over > 0) {
 		rl_json_key(j, "lines_over");
 		rl_json_number(j, p->lines_over, 0);
+		rl_json_key(j, "words_over");
+		rl_json_number(j, p->words_over, 0);
 	} else {
 		rl_json_key(j, "lines_free");
 		rl_json_number(j, p->lines_free, 0);
 	}
+	if (p->has_overflow) {
+		struct rl_pos pos = rl_source_pos(r->doc->src, p->overflow_off);
+		rl_json_key(j, "first_overflow");
+		rl_json_begin_object(j);
+		rl_json_key(j, "line");
+		rl_json_int(j, pos.line);
+		rl_json_key(j, "column");
+		rl_json_int(j, pos.col);
+		rl_json_end_object(j);
+	}
 	rl_json_key(j, "borderline");
 	rl_json_bool(j, p->borderline);
+	rl_json_key(j, "confidence");
+	rl_json_begin_object(j);
+	rl_json_key(j, "level");
+	rl_json_string(j, rl_confidence_name(p->confidence));
+	rl_json_key(j, "reasons");
+	rl_json_begin_array(j);
+	const char *reasons[16];
+	size_t n = rl_pagefit_reasons(p->reasons, reasons, 16);
+	for (size_t i = 0; i < n; i++)
+		rl_json_string(j, reasons[i]);
+	rl_json_end_array(j);
+	rl_json_end_object(j);
+	if (p->profile) {
+		rl_json_key(j, "profile");
+		rl_json_string(j, p->profile);
+	}
+	if (p->word_saved >= 0) {
+		rl_json_key(j, "word_saved");
+		rl_json_int(j, p->word_saved);
+		rl_json_key(j, "word_disagrees");
+		rl_json_bool(j, (unsigned)p->word_saved != p->count);
+	}
+	if (p->ncuts) {
+		rl_json_key(j, "cuts");
+		rl_json_begin_array(j);
+		for (size_t i = 0; i < p->ncuts; i++) {
+			const struct rl_cut *c = &p->cuts[i];
+			rl_json_begin_object(j);
+			rl_json_key(j, "kind");
+			rl_json_string(j, cut_kind_name(c->kind));
+			rl_json_key(j, "what");
+			rl_json_string(j, c->what);
+			if (c->line) {
+				rl_json_key(j, "line");
+				rl_json_int(j, c->line);
+			}
+			rl_json_key(j, "lines");
+			rl_json_number(j, c->lines, 0);
+			rl_json_end_object(j);
+		}
+		rl_json_end_array(j);
+	}
 	rl_json_end_object(j);
 }
 
@@ -86,7 +151,7 @@ static void json_file(struct rl_out *o, const struct rl_result *r)
 	}
 	rl_json_key(&j, "pages");
 	if (r->doc)
-		write_pages(&j, &r->report.pages);
+		write_pages(&j, r);
 	else
 		rl_json_null(&j);
 	rl_json_key(&j, "findings");

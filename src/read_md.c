@@ -284,6 +284,12 @@ static void read_html_block(struct md_state *outer, size_t start, size_t end)
 	outer->pending_flags = 0;
 	size_t first = doc->nblocks;
 	parse_range(&st, masked, end - start, 0, end - start, NULL, RL_BLOCK_PARAGRAPH);
+	if (doc->nblocks == first && memmem(doc->src->bytes + start, end - start, "<br", 3)) {
+		/* a block of nothing but <br>: pandoc makes it an empty paragraph,
+		 * which takes a line on the page */
+		struct rl_block *b = rl_doc_add_empty_block(doc, RL_BLOCK_PARAGRAPH, start);
+		b->flags |= outer->pending_flags;
+	}
 	for (size_t i = first; i < doc->nblocks; i++) {
 		struct rl_block *b = &doc->blocks[i];
 		unsigned level = b->kind == RL_BLOCK_HEADING ? rl_md_html_heading_level(doc, b->start) : 0;

@@ -16,6 +16,7 @@ void rl_report_free(struct rl_report *r)
 		free(r->v[i].text);
 	}
 	free(r->v);
+	rl_pages_free(&r->pages);
 	rl_report_init(r);
 }
 
@@ -24,4 +25,13 @@ void rl_report_count(const struct rl_report *r, size_t counts[4])
 	counts[0] = counts[1] = counts[2] = counts[3] = 0;
 	for (size_t i = 0; i < r->n; i++)
 		counts[r->v[i].severity]++;
+}
+
+void rl_pages_free(struct rl_pages *p)
+{
+	free(p->blocks);
+	for (size_t i = 0; i < p->ncuts; i++)
+		free(p->cuts[i].what);
+	p->blocks = NULL;
+	p->nblocks = p->ncuts = 0;
 }

@@ -3,6 +3,7 @@
 #define RL_REPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "rule.h"
 
@@ -15,17 +16,61 @@ struct rl_finding {
 	char *text;                 /* the offending text, NULL when none */
 };
 
-/* Page fit as far as it is known. */
+enum rl_confidence {
+	RL_CONFIDENCE_HIGH,
+	RL_CONFIDENCE_MEDIUM,
+	RL_CONFIDENCE_LOW,
+};
+
+/* How much of the page one block takes (page fit). */
+struct rl_block_fit {
+	float lines;            /* its height in typical body lines, spacing included */
+	uint16_t nlines;        /* lines it was broken into */
+	uint8_t short_tail;     /* it wraps, and its last line holds one or two words */
+};
+
+enum rl_cut_kind {
+	RL_CUT_FLAGGED,         /* what other findings flag (coursework, GPA ...) */
+	RL_CUT_SECTION,         /* a section a one-page resume does without (interests) */
+	RL_CUT_SHORT_TAILS,     /* bullets whose last line holds one or two words */
+	RL_CUT_LONG_BULLETS,    /* the longest bullets */
+	RL_CUT_OLDEST_ROLE,     /* the last entry of the experience section */
+};
+
+/* A suggested cut and the lines it saves. */
+struct rl_cut {
+	enum rl_cut_kind kind;
+	size_t block;           /* where it starts (the first of several) */
+	unsigned count;         /* blocks (bullets, flagged lines) it covers */
+	unsigned line;          /* the source line it starts at, 0 when it is spread out */
+	double lines;
+	char *what;             /* a phrase for messages ("the Interests section") */
+};
+
+#define RL_MAX_CUTS 4
+
+/* Page fit: the result of laying the resume out (layout.c). */
 struct rl_pages {
 	double estimate;        /* laid-out height in pages: 1.00 = page one exactly full */
 	unsigned limit;         /* the page limit it was measured against */
 	unsigned count;         /* pages the text runs to */
-	double lines_over;      /* body lines past the limit (0 when it fits) */
+	double lines_over;      /* lines with text past the limit (0 when it fits) */
 	double lines_free;      /* body lines left on the last allowed page */
+	double words_over;      /* words on those lines */
 	int has_overflow;       /* the limit is crossed at overflow_off */
-	size_t overflow_off;
+	size_t overflow_off;    /* source offset of the first line past the limit */
+	size_t overflow_end;    /* and of that line's end */
 	size_t overflow_block;
+	size_t overflow_t0, overflow_t1; /* that line in the block's text */
 	int borderline;         /* within 0.05 page of the limit */
+	enum rl_confidence confidence;
+	unsigned reasons;       /* RL_LAYOUT_* (layout.h) */
+	int word_saved;         /* Word's own page count (docProps/app.xml), -1 when unknown */
+	const char *profile;    /* Markdown: the rendering profile; NULL for Word files */
+	struct rl_block_fit *blocks; /* one a document block; owned */
+	size_t nblocks;
+	struct rl_cut cuts[RL_MAX_CUTS]; /* filled by the one-page rule; texts owned */
+	size_t ncuts;
 };
 
 struct rl_report {
@@ -37,6 +82,7 @@ struct rl_report {
 
 void rl_report_init(struct rl_report *r);
 void rl_report_free(struct rl_report *r);
+void rl_pages_free(struct rl_pages *p);
 /* Counts findings at each severity (index by enum rl_severity). */
 void rl_report_count(const struct rl_report *r, size_t counts[4]);
 

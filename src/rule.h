@@ -45,6 +45,9 @@ struct rl_rule_kind {
 	int (*finish)(struct rl_rule *r, const struct rl_ynode *root, struct rl_rule_loader *ld);
 	void (*run)(const struct rl_rule *r, struct rl_run *run);
 	void (*impl_free)(void *impl);
+	/* runs after every other kind, so it can read their findings (the
+	 * one-page rule suggests cutting what they flag) */
+	int runs_last;
 };
 
 struct rl_rule {
@@ -85,6 +88,8 @@ const struct rl_rule *rl_ruleset_find(const struct rl_ruleset *set, const char *
 extern const struct rl_rule_kind rl_rule_kind_pattern;
 extern const struct rl_rule_kind rl_rule_kind_section;
 extern const struct rl_rule_kind rl_rule_kind_limit;
+/* 1 when r is a limit rule on the page count (its --explain shows the layout). */
+int rl_rule_measures_pages(const struct rl_rule *r);
 extern const struct rl_rule_kind rl_rule_kind_photo;
 extern const struct rl_rule_kind rl_rule_kind_layout;
 /* The kinds a rule file may name, NULL-ended. */

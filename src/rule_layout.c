@@ -104,7 +104,7 @@ static void report(struct rl_run *run, const struct layout_rule *l, int h, const
 			rl_buf_addc(&msg, *p);
 		}
 	}
-	struct rl_msg_vars vars = { msg.data, NULL };
+	struct rl_msg_vars vars = { msg.data, NULL, NULL };
 	if (b)
 		rl_emit(run, b->start, b->end, b->text, b->text_len, (int)doc->sections[b->section].kind, &vars);
 	else

@@ -93,12 +93,13 @@ static void run(const struct rl_rule *r, struct rl_run *run)
 {
 	const struct limit_rule *l = r->impl;
 	double max = l->max_is_max_pages ? (double)run->opts->max_pages : l->max;
-	struct rl_measure m = { 0, 0, 0, 0, NULL, 0, -1 };
+	struct rl_measure m = { 0, 0, 0, 0, NULL, 0, -1, -1, NULL };
 	l->metric->measure(run, l->has_max ? max : l->min, &m);
 	char value[32], limit[32];
-	struct rl_msg_vars vars = { value, limit };
+	struct rl_msg_vars vars = { value, limit, m.detail };
 	snprintf(value, sizeof value, l->metric->format, m.value);
-	if (l->has_max && m.value > max) {
+	int over = m.exceeds >= 0 ? m.exceeds : m.value > max;
+	if (l->has_max && over) {
 		snprintf(limit, sizeof limit, "%g", max);
 		if (m.has_pos)
 			rl_emit(run, m.start, m.end, m.text, m.text_len, m.section, &vars);
@@ -108,6 +109,7 @@ static void run(const struct rl_rule *r, struct rl_run *run)
 		snprintf(limit, sizeof limit, "%g", l->min);
 		rl_emit(run, 0, 0, NULL, 0, -1, &vars);
 	}
+	free(m.detail);
 }
 
 const struct rl_rule_kind rl_rule_kind_limit = {
@@ -118,4 +120,13 @@ const struct rl_rule_kind rl_rule_kind_limit = {
 	.finish = finish,
 	.run = run,
 	.impl_free = impl_free,
+	.runs_last = 1,
 };
+
+int rl_rule_measures_pages(const struct rl_rule *r)
+{
+	if (r->kind != &rl_rule_kind_limit)
+		return 0;
+	const struct limit_rule *l = r->impl;
+	return l->metric && strcmp(l->metric->name, "pages") == 0;
+}

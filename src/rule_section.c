@@ -78,10 +78,14 @@ static void run(const struct rl_rule *r, struct rl_run *run)
 	const struct section_rule *s = r->impl;
 	const struct rl_doc *doc = run->doc;
 	int found = 0;
+	if (!s->expect_present && !rl_matcher_required(&s->m, run))
+		return;
 	for (size_t i = 0; i < doc->nsections; i++) {
 		const struct rl_section *sec = &doc->sections[i];
 		if ((int)sec->kind != s->section || sec->heading < 0)
 			continue;
+		if (rl_matcher_section_excepted(&s->m, run, i))
+			continue; /* a "Courses" section of online courses */
 		found = 1;
 		if (s->expect_present)
 			break;

@@ -15,17 +15,29 @@ Per face it stores:
     sTypoAscender/Descender/LineGap and fsSelection bit 7 (USE_TYPO_METRICS);
   * a class (sans, serif, mono);
   * the average advance for code points outside RANGES: a-z weighted by
-    English letter frequency (regular, bold).
+    English letter frequency (regular, bold);
+  * its glyph fallback chain (GLYPH_FALLBACK): the faces LibreOffice takes a
+    character the face lacks from.
+A space or U+2011 a face lacks but HarfBuzz makes up from its other glyphs
+gets that advance in the table instead of 0 (hb_substitute).
 
-Also importable: tools/lo-font-substitution.py takes FACES and
-face_for_psname() from here.
+Then the aliases: every row of tools/font-aliases.tsv whose family
+LibreOffice set in a face of ours (or one close to it, NEAREST), except
+fontconfig's names that end in the general fallback anyway.
+
+Also importable: tools/lo-font-substitution.py takes FACES, face_for_psname()
+and predict_advance() from here, to check the rules against LibreOffice.
 """
+import logging
 import os
 import sys
 
+# fontTools warns about the odd 'created' dates of some of the fonts
+logging.getLogger("fontTools").setLevel(logging.ERROR)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.join(HERE, "..")
-OUT = os.path.join(ROOT, "src", "fontmetrics_table.c")
+OUT = os.path.normpath(os.path.join(ROOT, "src", "fontmetrics_table.c"))
 ALIASES = os.path.join(HERE, "font-aliases.tsv")
 
 CROS = "/usr/share/fonts/truetype/crosextra/"
@@ -117,16 +129,52 @@ LETTER_FREQ = {
 # goes through faces of ours. The last resort is DejaVu Sans; a character no
 # face in the chain has gets the face's average.
 GLYPH_FALLBACK = {
-    "Liberation Sans": ["Arimo"],
-    "Liberation Serif": ["Tinos", "DejaVu Serif"],
-    "Liberation Mono": ["Cousine", "DejaVu Sans Mono"],
-}
-CLASS_FALLBACK = {
-    "sans": [],
-    "serif": ["DejaVu Serif"],
-    "mono": ["DejaVu Sans Mono"],
+    "Carlito": [],
+    "Caladea": ["DejaVu Serif", "TeX Gyre Adventor"],
+    "Liberation Sans": ["Arimo", "Nimbus Sans"],
+    "Liberation Serif": ["Tinos", "Nimbus Roman", "DejaVu Serif", "TeX Gyre Adventor"],
+    "Liberation Mono": ["Cousine", "Nimbus Mono PS", "Noto Sans Mono", "DejaVu Sans Mono"],
+    "Liberation Sans Narrow": [],
+    "Arimo": ["Nimbus Sans"],
+    "Tinos": ["Nimbus Roman", "DejaVu Serif", "TeX Gyre Adventor"],
+    "Cousine": ["Liberation Mono", "Nimbus Mono PS", "Noto Sans Mono", "DejaVu Sans Mono"],
+    "Nimbus Sans": ["TeX Gyre Heros", "Arimo"],
+    "Nimbus Roman": ["TeX Gyre Termes", "Tinos", "DejaVu Serif", "TeX Gyre Adventor"],
+    "Nimbus Mono PS": ["Cousine", "Noto Sans Mono", "DejaVu Sans Mono"],
+    "P052": ["TeX Gyre Pagella", "DejaVu Serif"],
+    "URW Bookman": ["TeX Gyre Bonum"],
+    "C059": ["TeX Gyre Schola"],
+    "URW Gothic": ["TeX Gyre Adventor"],
+    "TeX Gyre Heros": ["Nimbus Sans", "Arimo"],
+    "TeX Gyre Termes": ["Nimbus Roman", "Tinos", "DejaVu Serif", "TeX Gyre Adventor"],
+    "TeX Gyre Pagella": ["P052", "DejaVu Serif"],
+    "TeX Gyre Bonum": ["URW Bookman"],
+    "TeX Gyre Schola": ["C059"],
+    "TeX Gyre Adventor": ["URW Gothic"],
+    "EB Garamond": ["EB Garamond 12"],
+    "DejaVu Serif": ["TeX Gyre Adventor"],
+    "DejaVu Sans Mono": ["Noto Sans Mono"],
 }
 LAST_RESORT = "DejaVu Sans"
+MAX_CHAIN = 6
+
+# Families LibreOffice used that are no face of ours -> the face of ours
+# closest in widths (other weights or an older version of the same design,
+# the same clone family); the alias is then not exact. Other such families
+# (Latin Modern Math, Standard Symbols PS, D050000L, Z003, the Latin Modern
+# variants, Roboto Condensed) are left out: fonts.c sets them in UNKNOWN_FACE.
+NEAREST = {
+    "Roboto": "Roboto",
+    "Open Sans": "Open Sans",
+    "Lato": "Lato",
+    "Noto Mono": "Noto Sans Mono",
+    "TeX Gyre Cursor": "Nimbus Mono PS",
+    "NimbusSansNarrow": "Liberation Sans Narrow",
+    "TeXGyreHerosCondensed-Re": "Liberation Sans Narrow",
+}
+# What LibreOffice sets a family in when neither it nor fontconfig knows the
+# name (every 'probe' row of font-aliases.tsv).
+UNKNOWN_FACE = "DejaVu Sans"
 
 CLASSES = {"sans": "RL_FONT_SANS", "serif": "RL_FONT_SERIF", "mono": "RL_FONT_MONO"}
 
@@ -139,8 +187,9 @@ def codepoints():
 
 
 def norm(name):
-    """The key a family name is looked up by: lower case, no white space."""
-    return "".join(name.split()).lower()
+    """The key a family name is looked up by: ASCII letters in lower case, no
+    ASCII white space (as fonts.c folds the name it is asked for)."""
+    return "".join(c.lower() if "A" <= c <= "Z" else c for c in name if c not in " \t\n\r\f\v")
 
 
 def face_by_name(name):
@@ -191,8 +240,7 @@ def face_for_psname(ps):
 
 def glyph_chain(name):
     """Faces tried in turn for a character: the face, then LibreOffice's fallback."""
-    cls = FACES[face_by_name(name)][1]
-    chain = [name] + GLYPH_FALLBACK.get(name, CLASS_FALLBACK[cls]) + [LAST_RESORT]
+    chain = [name] + GLYPH_FALLBACK.get(name, []) + [LAST_RESORT]
     return list(dict.fromkeys(chain))
 
 
@@ -222,14 +270,54 @@ def predict_advance(widths, name, cp, bold):
     if is_wide(cp):
         return 1.0
     if cp in widths[name][0]:
+        # in each face the bold glyph, else the regular one (emboldened)
         for f in glyph_chain(name):
-            w = widths[f][1 if bold else 0][cp]
+            w = (bold and widths[f][1][cp]) or widths[f][0][cp]
             if w:
                 return w / 1000
     return widths[name][3 if bold else 2] / 1000
 
 
+# Spaces a font lacks, as HarfBuzz makes them up from the space glyph
+# (hb-ot-shape-fallback.cc, _hb_set_unicode_props space types): em fractions,
+# or the advance of another character.
+HB_SPACES = {
+    0x00A0: ("char", 0x20), 0x2000: ("em", 2), 0x2001: ("em", 1), 0x2002: ("em", 2),
+    0x2003: ("em", 1), 0x2004: ("em", 3), 0x2005: ("em", 4), 0x2006: ("em", 6),
+    0x2007: ("char", 0x30), 0x2008: ("char", 0x2E), 0x2009: ("em", 5), 0x200A: ("em", 16),
+}
+
+
+def hb_substitute(cp, cmap, hmtx, upem):
+    """Advance in font units HarfBuzz gives cp when the font lacks it but can
+    set it from other glyphs (hb-ot-shape-normalize.cc): a canonical
+    decomposition (U+2000 -> U+2002, T-cedilla -> T + cedilla), made-up
+    spaces, U+2011 as U+2010 or U+002D. None when it cannot."""
+    import unicodedata
+    dec = unicodedata.decomposition(chr(cp))
+    if dec and not dec.startswith("<"):
+        parts = [int(x, 16) for x in dec.split()]
+        if all(p in cmap for p in parts):
+            return sum(hmtx[cmap[p]][0] for p in parts)
+    if cp in HB_SPACES and 0x20 in cmap:
+        kind, arg = HB_SPACES[cp]
+        if kind == "em":
+            return upem / arg
+        if arg in cmap:
+            return hmtx[cmap[arg]][0]
+        return None
+    if cp == 0x2011:
+        for alt in (0x2010, 0x2D):
+            if alt in cmap:
+                return hmtx[cmap[alt]][0]
+    return None
+
+
 def read_face(path, cps):
+    """Widths of cps in 1/1000 em (0: the face lacks the glyph), the average,
+    and the vertical metrics. A character the face lacks but which HarfBuzz
+    sets from its other glyphs (spaces, U+2011) gets that advance: it is what
+    LibreOffice lays out."""
     from fontTools.ttLib import TTFont
     f = TTFont(path)
     upem = f["head"].unitsPerEm
@@ -238,7 +326,8 @@ def read_face(path, cps):
     widths = []
     for cp in cps:
         if cp not in cmap:
-            widths.append(0)
+            sub = hb_substitute(cp, cmap, hmtx, upem)
+            widths.append(0 if sub is None else max(1, round(sub * 1000 / upem)))
             continue
         w = round(hmtx[cmap[cp]][0] * 1000 / upem)
         if w == 0 and cp not in ZERO_WIDTH:
@@ -316,32 +405,66 @@ def main():
             w_bold, avg_bold = w_reg, avg_reg
         faces.append((name, cls, pkg, reg, bold, w_reg, w_bold, avg_reg, avg_bold, vert))
 
-    aliases = read_aliases()
     keyed = {}
-    for r in aliases:
+    skipped = []
+    for r in read_aliases():
+        if r["kind"] == "probe":
+            continue
         key = norm(r["requested"])
         face = r["face"]
-        if face not in [f[0] for f in FACES]:
-            print(f"skipping alias {r['requested']!r}: LibreOffice used {face!r}, not a face of ours",
-                  file=sys.stderr)
+        if face.startswith("-"):
+            face = NEAREST.get(face[1:])
+            if face is None:
+                skipped.append(f"{r['requested']} ({r['face'][1:]})")
+                continue
+        # fontconfig's names that LibreOffice sets in its general fallback add
+        # nothing: fonts.c falls back to that face anyway.
+        if r["kind"] == "fc" and face == UNKNOWN_FACE:
             continue
         if key in keyed:
             continue
         keyed[key] = (face_by_name(face), int(r["exact"]), int(r.get("approx_vertical", "0") or 0),
                       r["requested"])
 
+    n = len(cps)
+    # One array per distinct row of widths: a face whose bold is its regular
+    # (no bold file), or faces with the same widths, share it.
+    rows = {}
+    row_names = []
+    face_rows = []
+    for name, cls, pkg, reg, bold, w_reg, w_bold, *_ in faces:
+        pair = []
+        for style, widths in (("regular", w_reg), ("bold", w_bold)):
+            t = tuple(widths)
+            if t not in rows:
+                rows[t] = f"w_{c_ident(name)}_{style}"
+                row_names.append((rows[t], t, f"{name} {style}"))
+            pair.append(rows[t])
+        face_rows.append(pair)
+
+    chains = []
+    for name, *_ in faces:
+        chain = [face_by_name(f) for f in glyph_chain(name)[1:]]
+        if len(chain) > MAX_CHAIN:
+            raise SystemExit(f"{name}: glyph fallback chain longer than {MAX_CHAIN}")
+        chains.append(chain + [-1] * (MAX_CHAIN - len(chain)))
+
     lines = []
     w = lines.append
     w("/* Generated by tools/gen-font-metrics.py (fontTools) from the font files of")
-    w(" * the Debian packages below, and from tools/font-aliases.tsv (made by")
-    w(" * tools/lo-font-substitution.py: what LibreOffice 7.4 substitutes). Do not edit.")
+    w(" * the Debian 12 packages below, and from tools/font-aliases.tsv (made by")
+    w(" * tools/lo-font-substitution.py: what LibreOffice 7.4 sets each family in).")
+    w(" * Do not edit: rerun the script.")
     w(" *")
     for name, cls, pkg, reg, bold, *_ in faces:
-        w(f" * {name} ({pkg}): {reg}" + (f", {bold}" if bold else ""))
+        w(f" * {name} ({pkg}): {os.path.basename(reg)}" + (f", {os.path.basename(bold)}" if bold else ""))
     w(" */")
     w('#include "fonts.h"')
     w("")
-    w("/* Code points with a stored width; an entry's widths start at index 'at'. */")
+    w(f"_Static_assert(RL_FONT_NWIDTHS == {n}, \"fonts.h: RL_FONT_NWIDTHS must be {n}\");")
+    w(f"_Static_assert(RL_FONT_MAX_CHAIN == {MAX_CHAIN}, \"fonts.h: RL_FONT_MAX_CHAIN must be {MAX_CHAIN}\");")
+    w("")
+    w("/* Code points with a stored width; a range's widths start at index 'at'. */")
     w("const struct rl_font_range rl_font_ranges[] = {")
     at = 0
     for first, last in RANGES:
@@ -350,45 +473,48 @@ def main():
     w("};")
     w("const unsigned rl_font_range_count = sizeof rl_font_ranges / sizeof rl_font_ranges[0];")
     w("")
-    n = len(cps)
-    for name, cls, pkg, reg, bold, w_reg, w_bold, *_ in faces:
-        w(f"/* {name}: [0] regular, [1] bold; 1/1000 em, 0 = no glyph */")
-        w(f"static const uint16_t w_{c_ident(name)}[2][{n}] = {{")
-        for widths in (w_reg, w_bold):
-            w("\t{")
-            for i in range(0, n, 16):
-                w("\t\t" + ",".join(str(x) for x in widths[i:i + 16]) + ",")
-            w("\t},")
+    w("/* Advance widths in 1/1000 em of the code points of rl_font_ranges, in")
+    w(" * order; 0 = the face has no glyph. */")
+    for ident, t, label in row_names:
+        w(f"static const uint16_t {ident}[RL_FONT_NWIDTHS] = {{ /* {label} */")
+        for i in range(0, n, 20):
+            w("\t" + ",".join(str(x) for x in t[i:i + 20]) + ",")
         w("};")
     w("")
     w("const struct rl_font rl_font_faces[] = {")
-    for name, cls, pkg, reg, bold, w_reg, w_bold, avg_reg, avg_bold, v in faces:
+    for k, (name, cls, pkg, reg, bold, w_reg, w_bold, avg_reg, avg_bold, v) in enumerate(faces):
         ha, hd, hg = v["hhea"]
         wa, wd = v["win"]
         ta, td, tg = v["typo"]
-        w(f'\t{{ "{name}", {CLASSES[cls]}, {v["use_typo"]}, {v["upem"]}, '
-          f'{ha}, {hd}, {hg}, {wa}, {wd}, {ta}, {td}, {tg}, '
-          f'{{ {avg_reg}, {avg_bold} }}, w_{c_ident(name)} }},'
-          f' /* LO {lo_line(v):.4f}, Word {word_line(v):.4f} */')
+        chain = ", ".join(str(x) for x in chains[k])
+        w(f"\t{{ /* {k}: LibreOffice single line {lo_line(v):.4f} em, Word {word_line(v):.4f} em */")
+        w(f'\t\t"{name}", {CLASSES[cls]}, {v["use_typo"]}, {v["upem"]},')
+        w(f"\t\t{ha}, {hd}, {hg}, {wa}, {wd}, {ta}, {td}, {tg},")
+        w(f"\t\t{{ {avg_reg}, {avg_bold} }}, {{ {face_rows[k][0]}, {face_rows[k][1]} }}, {{ {chain} }},")
+        w("\t},")
     w("};")
     w("const unsigned rl_font_face_count = sizeof rl_font_faces / sizeof rl_font_faces[0];")
+    w(f"const unsigned rl_font_unknown_face = {face_by_name(UNKNOWN_FACE)}; /* {UNKNOWN_FACE} */")
     w("")
-    w("/* Requested family (lower case, no white space) -> the face LibreOffice 7.4")
-    w(" * lays it out with on Debian 12, sorted by key. */")
+    w("/* Requested family (ASCII lower case, no white space) -> the face")
+    w(" * LibreOffice 7.4 lays it out with on Debian 12; sorted by key (bytes). */")
     w("const struct rl_font_alias rl_font_aliases[] = {")
     for key in sorted(keyed, key=lambda k: k.encode()):
         idx, exact, approx, req = keyed[key]
         flags = "RL_FONT_APPROX_VERTICAL" if approx else "0"
-        w(f'\t{{ "{key}", {idx}, {exact}, {flags} }}, /* {req} -> {FACES[idx][0]} */')
+        key_c = "".join(c if 32 <= ord(c) < 127 and c not in '"\\?' else
+                        "".join(f"\\{b:03o}" for b in c.encode()) for c in key)
+        w(f'\t{{ "{key_c}", {idx}, {exact}, {flags} }}, /* {req} -> {FACES[idx][0]} */')
     w("};")
     w("const unsigned rl_font_alias_count = sizeof rl_font_aliases / sizeof rl_font_aliases[0];")
-    w("")
     with open(OUT, "w", encoding="utf-8") as f:
-        f.write("\n".join(lines))
+        f.write("\n".join(lines) + "\n")
 
-    size = len(faces) * 2 * 2 * n
-    print(f"{OUT}: {len(faces)} faces x {n} code points; width tables {size} bytes;"
-          f" {len(keyed)} aliases", file=sys.stderr)
+    size = len(row_names) * 2 * n
+    print(f"{OUT}: {len(faces)} faces x {n} code points; {len(row_names)} width arrays,"
+          f" {size} bytes; {len(keyed)} aliases", file=sys.stderr)
+    if skipped:
+        print("not in the table (LibreOffice used no face of ours): " + "; ".join(skipped), file=sys.stderr)
     for name, cls, pkg, reg, bold, w_reg, w_bold, avg_reg, avg_bold, v in faces:
         miss = sum(1 for x in w_reg if x == 0)
         print(f"  {name:24} {cls:5} LO {lo_line(v):.4f}  Word {word_line(v):.4f}  "

@@ -29,6 +29,8 @@ struct open_table {
 	size_t idx;
 	unsigned row, col, span;
 	int in_cell;
+	struct wd_box cell;  /* the open cell's margins and borders */
+	uint8_t vmerge;
 };
 
 struct open_link {
@@ -169,6 +171,8 @@ static int open_paragraph(struct walker *w)
 		p->row = t->row;
 		p->col = t->col;
 		p->col_span = t->span;
+		p->cell = t->cell;
+		p->vmerge = t->vmerge;
 		memcpy(p->table_style, b->tables[t->idx].style, sizeof p->table_style);
 	}
 	struct open_para *op = &w->open[w->nopen++];
@@ -255,19 +259,12 @@ static int read_sect(void *ctx, struct wd_xml *x)
 static int read_table_props(struct walker *w, struct wd_table *t)
 {
 	struct wd_xml *x = w->x;
-	int depth = x->depth, rc, in_mar = 0, in_borders = 0;
+	int depth = x->depth, rc;
 	if (x->empty)
 		return 1;
 	while ((rc = wd_xml_next(x)) > 0) {
 		if (x->node == WD_END && x->depth == depth)
 			return 1;
-		if (x->node == WD_END) {
-			if (x->ns == WD_NS_W && strcmp(x->name, "tblCellMar") == 0)
-				in_mar = 0;
-			if (x->ns == WD_NS_W && strcmp(x->name, "tblBorders") == 0)
-				in_borders = 0;
-			continue;
-		}
 		if (x->node != WD_START || x->ns != WD_NS_W)
 			continue;
 		const char *n = x->name;
@@ -277,10 +274,15 @@ static int read_table_props(struct walker *w, struct wd_table *t)
 				snprintf(t->style, sizeof t->style, "%s", v);
 			free(v);
 		} else if (strcmp(n, "tblCellMar") == 0) {
-			in_mar = !x->empty;
+			if ((rc = wd_read_margins(x, &t->box)) <= 0)
+				return rc;
 		} else if (strcmp(n, "tblBorders") == 0) {
-			in_borders = !x->empty;
-		} else if ((strcmp(n, "tblCaption") == 0 || strcmp(n, "tblDescription") == 0) && !in_mar) {
+			if ((rc = wd_read_borders(x, &t->box)) <= 0)
+				return rc;
+			for (int i = 0; i < WD_SIDE_N; i++)
+				if (t->box.border[i] > 0)
+					t->borders = 1;
+		} else if (strcmp(n, "tblCaption") == 0 || strcmp(n, "tblDescription") == 0) {
 			/* alt text: not printed, but read by screen readers and
 			 * parsers; numbered after the paragraphs (build.c) */
 			char *v = wd_xml_attr(x, WD_NS_W, "val");
@@ -297,21 +299,37 @@ static int read_table_props(struct walker *w, struct wd_table *t)
 			free(v);
 		} else if (strcmp(n, "tblInd") == 0) {
 			t->indent = (float)wd_xml_attr_num(x, WD_NS_W, "w", 0) / 20.0f;
-		} else if (in_mar) {
-			float v = (float)wd_xml_attr_num(x, WD_NS_W, "w", 0) / 20.0f;
-			if (strcmp(n, "left") == 0 || strcmp(n, "start") == 0)
-				t->margin_l = v;
-			else if (strcmp(n, "right") == 0 || strcmp(n, "end") == 0)
-				t->margin_r = v;
-			else if (strcmp(n, "top") == 0)
-				t->margin_t = v;
-			else if (strcmp(n, "bottom") == 0)
-				t->margin_b = v;
-		} else if (in_borders) {
+		}
+	}
+	return rc;
+}
+
+/* w:tcPr: the cell's span, vertical merge, margins and borders. */
+static int read_cell_props(struct walker *w, struct open_table *ot)
+{
+	struct wd_xml *x = w->x;
+	int depth = x->depth, rc;
+	if (x->empty)
+		return 1;
+	while ((rc = wd_xml_next(x)) > 0) {
+		if (x->node == WD_END && x->depth == depth)
+			return 1;
+		if (x->node != WD_START || x->ns != WD_NS_W)
+			continue;
+		const char *n = x->name;
+		if (strcmp(n, "gridSpan") == 0) {
+			double span = wd_xml_attr_num(x, WD_NS_W, "val", 1);
+			ot->span = span >= 1 && span < 64 ? (unsigned)span : 1;
+		} else if (strcmp(n, "vMerge") == 0) {
 			char *v = wd_xml_attr(x, WD_NS_W, "val");
-			if (v && strcmp(v, "nil") != 0 && strcmp(v, "none") != 0)
-				t->borders = 1;
+			ot->vmerge = v && strcmp(v, "restart") == 0 ? 1 : 2;
 			free(v);
+		} else if (strcmp(n, "tcMar") == 0) {
+			if ((rc = wd_read_margins(x, &ot->cell)) <= 0)
+				return rc;
+		} else if (strcmp(n, "tcBorders") == 0) {
+			if ((rc = wd_read_borders(x, &ot->cell)) <= 0)
+				return rc;
 		}
 	}
 	return rc;
@@ -325,8 +343,6 @@ static int open_table(struct walker *w)
 	b->tables = rl_xreallocarray(b->tables, b->ntables + 1, sizeof *b->tables);
 	struct wd_table *t = &b->tables[b->ntables];
 	memset(t, 0, sizeof *t);
-	/* the "Normal Table" style's cell margins: 108 twips left and right */
-	t->margin_l = t->margin_r = 5.4f;
 	t->nested = (unsigned)w->ntables;
 	t->first_para = b->nparas;
 	struct open_table *ot = &w->tables[w->ntables++];
@@ -364,6 +380,7 @@ static void end_drawing(struct walker *w)
 		free_drawing(&w->drawing);
 		return;
 	}
+	w->drawing.off = (uint32_t)p->text.len;
 	p->drawings = rl_xreallocarray(p->drawings, p->ndrawings + 1, sizeof *p->drawings);
 	p->drawings[p->ndrawings++] = w->drawing;
 }
@@ -411,11 +428,17 @@ static void drawing_start(struct walker *w)
 		free(id);
 	} else if (x->ns == WD_NS_V && (strcmp(x->name, "shape") == 0 || strcmp(x->name, "rect") == 0)) {
 		char *style = wd_xml_attr(x, WD_NS_OTHER, "style");
-		if (style) {
+		char *hr = wd_xml_attr(x, WD_NS_O, "hr");
+		if (hr && strcmp(hr, "t") == 0) {
+			/* a horizontal rule (pandoc's ---): LibreOffice gives its
+			 * paragraph one text line, the rule itself no height */
+			d->width = d->height = 0;
+		} else if (style) {
 			shape_size(d, style);
 			d->inline_ = strstr(style, "position:absolute") == NULL;
 		}
 		free(style);
+		free(hr);
 	}
 }
 
@@ -569,9 +592,10 @@ static int on_start(struct walker *w)
 		struct open_table *ot = &w->tables[w->ntables - 1];
 		ot->in_cell = 1;
 		ot->span = 1;
-	} else if (strcmp(n, "gridSpan") == 0 && w->ntables) {
-		double span = wd_xml_attr_num(x, WD_NS_W, "val", 1);
-		w->tables[w->ntables - 1].span = span >= 1 && span < 64 ? (unsigned)span : 1;
+		ot->vmerge = 0;
+		memset(&ot->cell, 0, sizeof ot->cell);
+	} else if (strcmp(n, "tcPr") == 0 && w->ntables) {
+		return read_cell_props(w, &w->tables[w->ntables - 1]);
 	} else if (strcmp(n, "txbxContent") == 0) {
 		w->textbox++;
 		b->textboxes++;

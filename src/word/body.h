@@ -43,6 +43,7 @@ struct wd_drawing {
 	float width, height;   /* points */
 	uint8_t inline_, picture, wrap_flow, from_page;
 	float y;
+	uint32_t off;          /* the byte of the paragraph text it sits before */
 	char *target;          /* the image part, when a picture */
 	char *descr;           /* its alt text */
 };
@@ -67,6 +68,8 @@ struct wd_para {
 	int section_break;     /* its pPr holds a w:sectPr: a section ends here */
 	int alt_text;          /* not a <w:p>: a table's caption or description */
 	unsigned section;
+	struct wd_box cell;    /* its table cell's w:tcMar and w:tcBorders */
+	uint8_t vmerge;        /* its cell's w:vMerge: 0 none, 1 restart, 2 continue */
 };
 
 struct wd_section {
@@ -82,7 +85,6 @@ struct wd_section {
 struct wd_table {
 	float *grid;
 	size_t ncols;
-	float margin_l, margin_r, margin_t, margin_b;
 	float indent;
 	int borders;
 	unsigned rows;
@@ -91,6 +93,7 @@ struct wd_table {
 	unsigned nested;
 	size_t first_para;
 	char style[64];
+	struct wd_box box;     /* w:tblCellMar and w:tblBorders given on the table */
 };
 
 struct wd_body {

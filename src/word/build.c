@@ -105,6 +105,9 @@ static void fill_layout_para(struct rl_lf_para *lp, const struct wd_para *p, con
 	lp->page_break_before = pp->page_break_before;
 	lp->widow_control = pp->widow;
 	lp->list = wd_numbering_is_list(s, pp->num_id, pp->ilvl) != 0;
+	lp->num_id = lp->list ? pp->num_id : 0;
+	lp->auto_direct = (uint8_t)(((p->ppr.set & WD_P_BEFORE_AUTO) && p->ppr.before_auto ? 1 : 0) |
+				    ((p->ppr.set & WD_P_AFTER_AUTO) && p->ppr.after_auto ? 2 : 0));
 	lp->in_textbox = p->in_textbox;
 	lp->in_header = p->part == WD_PART_HEADER;
 	lp->in_footer = p->part == WD_PART_FOOTER;
@@ -135,6 +138,7 @@ static void fill_layout_para(struct rl_lf_para *lp, const struct wd_para *p, con
 		lr->caps = r.caps;
 		lr->small_caps = r.small_caps;
 		lr->spacing = r.spacing;
+		lr->scale = (r.set & WD_R_SCALE) && r.scale > 0 ? r.scale : 1.0f;
 	}
 	struct wd_rpr mark;
 	wd_resolve_rpr(s, p->style, &p->mark, &mark);
@@ -203,6 +207,7 @@ static void add_images(struct rl_doc *doc, const struct wd_para *p, size_t line_
 		ld->wrap_flow = d->wrap_flow;
 		ld->y = d->y;
 		ld->from_page = d->from_page;
+		ld->off = d->off;
 		ld->image = SIZE_MAX;
 		if (!d->picture)
 			continue;
@@ -222,7 +227,8 @@ static void add_images(struct rl_doc *doc, const struct wd_para *p, size_t line_
 
 /* fidx: the facts paragraph of each body paragraph, SIZE_MAX for none (a
  * caption, which is not laid out). */
-static void copy_tables(struct rl_layout_facts *f, const struct wd_body *b, const size_t *fidx)
+static void copy_tables(struct rl_layout_facts *f, const struct wd_body *b, const struct wd_styles *s,
+			const size_t *fidx)
 {
 	f->tables = rl_xcalloc(b->ntables ? b->ntables : 1, sizeof *f->tables);
 	f->ntables = b->ntables;
@@ -233,10 +239,18 @@ static void copy_tables(struct rl_layout_facts *f, const struct wd_body *b, cons
 		lt->grid = rl_xreallocarray(NULL, t->ncols ? t->ncols : 1, sizeof *lt->grid);
 		if (t->ncols)
 			memcpy(lt->grid, t->grid, t->ncols * sizeof *lt->grid);
-		lt->cell_margin_left = t->margin_l;
-		lt->cell_margin_right = t->margin_r;
-		lt->cell_margin_top = t->margin_t;
-		lt->cell_margin_bottom = t->margin_b;
+		struct wd_box box;
+		wd_resolve_table(s, t->style, &t->box, &box);
+		lt->cell_margin_left = box.mar[WD_SIDE_LEFT];
+		lt->cell_margin_right = box.mar[WD_SIDE_RIGHT];
+		lt->cell_margin_top = box.mar[WD_SIDE_TOP];
+		lt->cell_margin_bottom = box.mar[WD_SIDE_BOTTOM];
+		lt->border_top = box.border[WD_SIDE_TOP];
+		lt->border_bottom = box.border[WD_SIDE_BOTTOM];
+		lt->border_inside_h = box.border[WD_SIDE_INSIDE_H];
+		for (int k = 0; k < WD_SIDE_N; k++)
+			if (box.border[k] > 0)
+				lt->borders = 1;
 		lt->indent = t->indent;
 		lt->borders = (uint8_t)t->borders;
 		lt->rows = t->rows;
@@ -253,6 +267,28 @@ static void copy_tables(struct rl_layout_facts *f, const struct wd_body *b, cons
 		while (k < b->nparas && fidx[k] == SIZE_MAX)
 			k++;
 		lt->first_para = (unsigned)(k < b->nparas ? fidx[k] : f->nparas);
+	}
+}
+
+/* Each cell paragraph's margins and borders: its table's, then its cell's. */
+static void cell_boxes(struct rl_layout_facts *f, const struct wd_body *b, const struct wd_styles *s,
+		       const size_t *fidx)
+{
+	for (size_t i = 0; i < b->nparas; i++) {
+		const struct wd_para *p = &b->paras[i];
+		if (fidx[i] == SIZE_MAX || !p->table || p->table > b->ntables)
+			continue;
+		struct rl_lf_para *lp = &f->paras[fidx[i]];
+		const struct wd_table *t = &b->tables[p->table - 1];
+		struct wd_box box;
+		wd_resolve_table(s, t->style, &t->box, &box);
+		wd_box_merge(&box, &p->cell);
+		for (int k = 0; k < 4; k++)
+			lp->cell_mar[k] = box.mar[k];
+		lp->cell_border_top = (p->cell.border_set & (1u << WD_SIDE_TOP)) ? p->cell.border[WD_SIDE_TOP] : -1;
+		lp->cell_border_bottom =
+			(p->cell.border_set & (1u << WD_SIDE_BOTTOM)) ? p->cell.border[WD_SIDE_BOTTOM] : -1;
+		lp->vmerge = p->vmerge;
 	}
 }
 
@@ -371,7 +407,8 @@ struct rl_doc *wd_build_doc(const char *path, enum rl_format format, const struc
 	free(style_names);
 	f->nstyles = nstyles;
 	copy_sections(f, b);
-	copy_tables(f, b, fidx);
+	copy_tables(f, b, s, fidx);
+	cell_boxes(f, b, s, fidx);
 	free(fidx);
 	f->default_tab = s->default_tab;
 	f->add_spacing = (uint8_t)s->add_spacing;

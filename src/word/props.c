@@ -249,6 +249,11 @@ int wd_read_rpr(struct wd_xml *x, struct wd_rpr *r)
 		} else if (strcmp(n, "spacing") == 0) {
 			r->spacing = (float)wd_xml_attr_num(x, WD_NS_W, "val", 0) / TWIPS;
 			r->set |= WD_R_SPACING;
+		} else if (strcmp(n, "w") == 0) {
+			/* character scale in percent, 1-600 (ECMA-376 17.3.2.43) */
+			double v = wd_xml_attr_num(x, WD_NS_W, "val", 100);
+			r->scale = (float)(v >= 1 && v <= 600 ? v : 100) / 100.0f;
+			r->set |= WD_R_SCALE;
 		}
 		if ((rc = wd_xml_skip(x)) <= 0)
 			return rc;
@@ -339,5 +344,84 @@ void wd_rpr_merge(struct wd_rpr *b, const struct wd_rpr *o)
 		b->vanish = o->vanish;
 	if (s & WD_R_SPACING)
 		b->spacing = o->spacing;
+	if (s & WD_R_SCALE)
+		b->scale = o->scale;
 	b->set |= s;
+}
+
+/* The side a child of w:tblCellMar, w:tcMar, w:tblBorders or w:tcBorders
+ * names (start/end are the bidi-neutral left/right), or -1. */
+static int side_of(const char *n)
+{
+	static const struct {
+		const char *name;
+		int side;
+	} sides[] = {
+		{ "top", WD_SIDE_TOP },		  { "bottom", WD_SIDE_BOTTOM },	    { "left", WD_SIDE_LEFT },
+		{ "start", WD_SIDE_LEFT },	  { "right", WD_SIDE_RIGHT },	    { "end", WD_SIDE_RIGHT },
+		{ "insideH", WD_SIDE_INSIDE_H }, { "insideV", WD_SIDE_INSIDE_V },
+	};
+	for (size_t i = 0; i < sizeof sides / sizeof *sides; i++)
+		if (strcmp(n, sides[i].name) == 0)
+			return sides[i].side;
+	return -1;
+}
+
+int wd_read_margins(struct wd_xml *x, struct wd_box *b)
+{
+	int depth = x->depth, rc;
+	if (x->empty)
+		return 1;
+	while ((rc = wd_xml_next(x)) > 0) {
+		if (x->node == WD_END && x->depth == depth)
+			return 1;
+		if (x->node != WD_START || x->ns != WD_NS_W)
+			continue;
+		int side = side_of(x->name);
+		if (side < 0 || side > WD_SIDE_RIGHT)
+			continue;
+		/* type dxa (twips) or nil; pct margins are not used by Word */
+		char *type = wd_xml_attr(x, WD_NS_W, "type");
+		double v = type && strcmp(type, "nil") == 0 ? 0 : wd_xml_attr_num(x, WD_NS_W, "w", 0);
+		free(type);
+		b->mar[side] = v > 0 && v < 31680 ? (float)v / TWIPS : 0;
+		b->mar_set |= 1u << side;
+	}
+	return rc;
+}
+
+int wd_read_borders(struct wd_xml *x, struct wd_box *b)
+{
+	int depth = x->depth, rc;
+	if (x->empty)
+		return 1;
+	while ((rc = wd_xml_next(x)) > 0) {
+		if (x->node == WD_END && x->depth == depth)
+			return 1;
+		if (x->node != WD_START || x->ns != WD_NS_W)
+			continue;
+		int side = side_of(x->name);
+		if (side < 0)
+			continue;
+		/* w:sz is in eighths of a point; none and nil draw nothing */
+		char *val = wd_xml_attr(x, WD_NS_W, "val");
+		double sz = wd_xml_attr_num(x, WD_NS_W, "sz", 4);
+		int none = !val || strcmp(val, "none") == 0 || strcmp(val, "nil") == 0;
+		free(val);
+		b->border[side] = none || sz <= 0 ? 0 : (float)(sz < 96 ? sz : 96) / 8.0f;
+		b->border_set |= 1u << side;
+	}
+	return rc;
+}
+
+void wd_box_merge(struct wd_box *b, const struct wd_box *o)
+{
+	for (int i = 0; i < 4; i++)
+		if (o->mar_set & (1u << i))
+			b->mar[i] = o->mar[i];
+	for (int i = 0; i < WD_SIDE_N; i++)
+		if (o->border_set & (1u << i))
+			b->border[i] = o->border[i];
+	b->mar_set |= o->mar_set;
+	b->border_set |= o->border_set;
 }

@@ -56,6 +56,7 @@ enum {
 	WD_R_SMALL_CAPS = 1u << 5,
 	WD_R_VANISH = 1u << 6,
 	WD_R_SPACING = 1u << 7,
+	WD_R_SCALE = 1u << 8,
 };
 
 enum wd_theme_font {
@@ -71,8 +72,36 @@ struct wd_rpr {
 	float size;               /* points */
 	uint8_t bold, italic, caps, small_caps, vanish;
 	float spacing;            /* points per character */
+	float scale;              /* w:w: glyph width scale, percent / 100 */
 	char style[64];           /* w:rStyle (character style id) */
 };
+
+/* Table and cell margins and borders (w:tblPr, w:tcPr), each side with a
+ * set bit so that the table style chain, the table and the cell merge. */
+enum wd_side {
+	WD_SIDE_TOP,
+	WD_SIDE_BOTTOM,
+	WD_SIDE_LEFT,
+	WD_SIDE_RIGHT,
+	WD_SIDE_INSIDE_H, /* borders only: between rows */
+	WD_SIDE_INSIDE_V, /* borders only: between columns */
+	WD_SIDE_N,
+};
+
+struct wd_box {
+	unsigned mar_set;          /* bit (1 << side) per margin given */
+	float mar[4];              /* cell margins (top, bottom, left, right), points */
+	unsigned border_set;       /* bit (1 << side) per border given */
+	float border[WD_SIDE_N];   /* border line widths, points; 0 for none or nil */
+};
+
+/* Reads the children of w:tblCellMar or w:tcMar (the reader is on its start
+ * element) into b's margins; stops at its end. */
+int wd_read_margins(struct wd_xml *x, struct wd_box *b);
+/* Reads the children of w:tblBorders or w:tcBorders into b's borders. */
+int wd_read_borders(struct wd_xml *x, struct wd_box *b);
+/* Copies into base every side set in over. */
+void wd_box_merge(struct wd_box *base, const struct wd_box *over);
 
 struct wd_rpr;
 

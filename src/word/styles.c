@@ -70,6 +70,16 @@ static int read_style(struct wd_styles *s, struct wd_xml *x)
 				if ((rc = wd_read_rpr(x, &st.rpr)) <= 0)
 					break;
 				continue;
+			} else if (wd_xml_is(x, WD_NS_W, "tblPr")) {
+				continue; /* read its children */
+			} else if (wd_xml_is(x, WD_NS_W, "tblCellMar")) {
+				if ((rc = wd_read_margins(x, &st.tbl)) <= 0)
+					break;
+				continue;
+			} else if (wd_xml_is(x, WD_NS_W, "tblBorders")) {
+				if ((rc = wd_read_borders(x, &st.tbl)) <= 0)
+					break;
+				continue;
 			}
 			if ((rc = wd_xml_skip(x)) <= 0)
 				break;
@@ -326,11 +336,21 @@ void wd_resolve_ppr(const struct wd_styles *s, const char *style, const char *ta
 	int num_id = direct && (direct->set & WD_P_NUM) ? direct->num_id : styled.num_id;
 	int ilvl = direct && (direct->set & WD_P_ILVL) ? direct->ilvl : styled.ilvl;
 	const struct wd_num_level *lvl = num_level(s, num_id, ilvl);
-	if (lvl && lvl->has_ind) {
+	/* the numbering level's indent sits under the style's own when the
+	 * style brings the numbering, over it when the paragraph itself does
+	 * (Word; LibreOffice imports direct numbering's indent as direct
+	 * formatting: a List Paragraph with its own indent and a direct numId
+	 * starts its text at the level's indent) */
+	int direct_num = direct && (direct->set & WD_P_NUM);
+	if (lvl && lvl->has_ind && !direct_num) {
 		out->ind_left = lvl->ind_left;
 		out->ind_first = lvl->ind_first;
 	}
 	wd_ppr_merge(out, &styled);
+	if (lvl && lvl->has_ind && direct_num) {
+		out->ind_left = lvl->ind_left;
+		out->ind_first = lvl->ind_first;
+	}
 	if (direct)
 		wd_ppr_merge(out, direct);
 }
@@ -350,6 +370,26 @@ void wd_resolve_rpr(const struct wd_styles *s, const char *para_style, const str
 	}
 	if (direct)
 		wd_rpr_merge(out, direct);
+}
+
+void wd_resolve_table(const struct wd_styles *s, const char *style, const struct wd_box *direct,
+		      struct wd_box *out)
+{
+	const struct wd_style *c[WD_MAX_STYLE_CHAIN];
+	memset(out, 0, sizeof *out);
+	out->mar[WD_SIDE_LEFT] = out->mar[WD_SIDE_RIGHT] = 5.4f; /* 108 twips */
+	const char *id = style;
+	if (!id || !*id) {
+		id = NULL;
+		for (size_t i = 0; i < s->n && !id; i++)
+			if (s->v[i].type == 't' && s->v[i].is_default)
+				id = s->v[i].id;
+	}
+	size_t n = chain(s, id, 't', c);
+	for (size_t i = 0; i < n; i++)
+		wd_box_merge(out, &c[i]->tbl);
+	if (direct)
+		wd_box_merge(out, direct);
 }
 
 const char *wd_font_of(const struct wd_styles *s, const struct wd_rpr *r)

@@ -17,6 +17,7 @@ struct wd_style {
 	int is_default;
 	struct wd_ppr ppr;
 	struct wd_rpr rpr;
+	struct wd_box tbl;   /* table styles: w:tblPr cell margins and borders */
 };
 
 struct wd_num_level {
@@ -73,6 +74,11 @@ void wd_resolve_ppr(const struct wd_styles *s, const char *style, const char *ta
 /* Resolved properties of a run (its rStyle in direct->style). */
 void wd_resolve_rpr(const struct wd_styles *s, const char *para_style, const struct wd_rpr *direct,
 		    struct wd_rpr *out);
+/* A table's cell margins and borders: Word's built-in 5.4 pt left and
+ * right margins, the table style chain (the default table style when
+ * style is NULL or ""), then direct, the table's own w:tblPr. */
+void wd_resolve_table(const struct wd_styles *s, const char *style, const struct wd_box *direct,
+		      struct wd_box *out);
 /* The font a resolved run uses. */
 const char *wd_font_of(const struct wd_styles *s, const struct wd_rpr *r);
 /* Heading level 1-9 of a paragraph style (Title counts as 1), or 0. */

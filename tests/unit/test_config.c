@@ -336,12 +336,12 @@ static void test_unknown_rules_accepted_without_ruleset(void **state)
 static void test_error_unknown_key(void **state)
 {
 	check_error(state, "colour: red\n", 1, 1,
-		    "unknown key 'colour' (expected rules, max-pages, paper, job or markdown)");
+		    "unknown key 'colour' (expected rules, max-pages, paper, job, markdown or layout)");
 	check_error(state, "rules: {}\nmax_pages: 2\n", 2, 1,
-		    "unknown key 'max_pages' (expected rules, max-pages, paper, job or markdown)");
+		    "unknown key 'max_pages' (expected rules, max-pages, paper, job, markdown or layout)");
 	/* keys are case-sensitive */
 	check_error(state, "Paper: a4\n", 1, 1,
-		    "unknown key 'Paper' (expected rules, max-pages, paper, job or markdown)");
+		    "unknown key 'Paper' (expected rules, max-pages, paper, job, markdown or layout)");
 }
 
 static void test_error_unknown_rule(void **state)
@@ -398,6 +398,46 @@ static void test_error_empty_job(void **state)
 	check_error(state, "job: \"\"\n", 1, 6, "job must be the path of a job posting");
 	check_error(state, "job: [a.md]\n", 1, 6, "job must be the path of a job posting");
 	check_error(state, "paper: a4\njob:\n", 2, 5, "job must be the path of a job posting");
+}
+
+static void test_layout(void **state)
+{
+	struct fixture *f = *state;
+	struct rl_config cfg;
+	struct rl_diags d;
+	struct rl_lint_opts o;
+	assert_int_equal(load_text(f,
+				   "layout:\n  render: latex-11pt\n  margins: 2cm\n  font: Georgia\n"
+				   "  font-size: 10.5\n  line-spacing: 1.15\n",
+				   &cfg, &d),
+			 0);
+	rl_lint_opts_default(&o);
+	rl_config_apply(&cfg, &o);
+	assert_string_equal(o.render, "latex-11pt");
+	assert_true(o.margin_pt > 56.69 && o.margin_pt < 56.70);
+	assert_string_equal(o.font, "Georgia");
+	assert_true(o.font_size == 10.5);
+	assert_true(o.line_spacing == 1.15);
+	rl_diags_free(&d);
+	rl_config_free(&cfg);
+}
+
+static void test_error_layout(void **state)
+{
+	check_error(state, "layout: pandoc\n", 1, 9,
+		    "layout must be a map (render, margins, font, font-size, line-spacing)");
+	check_error(state, "layout:\n  render: word\n", 2, 11,
+		    "layout: render: expected pandoc, pandoc-a4, latex-10pt, latex-11pt or latex-12pt, not 'word'");
+	check_error(state, "layout:\n  margins: 1\n", 2, 12,
+		    "layout: margins: expected a length with a unit, such as 0.75in, 2cm, 20mm or 54pt, not '1'");
+	check_error(state, "layout:\n  margins: 4in\n", 2, 12,
+		    "layout: margins: a margin over 3 inches leaves no page, not '4in'");
+	check_error(state, "layout:\n  font-size: 3\n", 2, 14,
+		    "layout: font-size: expected a font size in points from 6 to 36, not '3'");
+	check_error(state, "layout:\n  line-spacing: double\n", 2, 17,
+		    "layout: line-spacing: expected a multiple of single spacing from 0.5 to 3, such as 1.15, not 'double'");
+	check_error(state, "layout:\n  fonts: Arial\n", 2, 3,
+		    "layout: unknown key 'fonts' (expected render, margins, font, font-size or line-spacing)");
 }
 
 static void test_markdown(void **state)
@@ -761,6 +801,8 @@ int main(void)
 		T(test_error_rules_not_a_map),
 		T(test_error_max_pages),
 		T(test_error_paper),
+		T(test_layout),
+		T(test_error_layout),
 		T(test_error_empty_job),
 		T(test_markdown),
 		T(test_error_markdown),

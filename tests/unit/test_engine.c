@@ -482,11 +482,15 @@ static void test_limit_pages(void **state)
 	ASSERT_NFINDINGS(&f.r, 1);
 	char want[100];
 	snprintf(want, sizeof want, "about %.2f pages; the limit is 1", p->estimate);
+	/* the finding is the first laid-out line past the limit */
 	const struct rl_block *ob = &f.r.doc->blocks[p->overflow_block];
-	struct rl_pos a = rl_source_pos(f.r.doc->src, ob->start), z = rl_source_pos(f.r.doc->src, ob->end);
+	struct rl_pos a = rl_source_pos(f.r.doc->src, p->overflow_off), z = rl_source_pos(f.r.doc->src, p->overflow_end);
 	ASSERT_FINDING(&f.r, 0, "pages", RL_SEV_WARNING, a.line, a.col, z.line, z.col, want);
-	assert_int_equal(f.r.report.v[0].start, ob->start);
-	ASSERT_TEXT(&f.r, 0, ob->text);
+	assert_int_equal(f.r.report.v[0].start, p->overflow_off);
+	assert_true(p->overflow_t1 > p->overflow_t0 && p->overflow_t1 <= ob->text_len);
+	char *line = rl_xstrndup(ob->text + p->overflow_t0, p->overflow_t1 - p->overflow_t0);
+	ASSERT_TEXT(&f.r, 0, line);
+	free(line);
 
 	f.o.max_pages = 2;
 	fx_lint(&f, text.data);

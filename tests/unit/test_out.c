@@ -13,6 +13,7 @@
 #include "alloc.h"
 #include "buf.h"
 #include "lint.h"
+#include "layout.h"
 #include "out.h"
 #include "reader.h"
 #include "rule.h"
@@ -56,6 +57,7 @@ static void result_for(struct rl_result *r, const char *path, const char *text)
 	r->report.pages.limit = 1;
 	r->report.pages.count = 1;
 	r->report.pages.lines_free = 20;
+	r->report.pages.word_saved = -1;
 }
 
 /* Adds a finding over the first occurrence of needle in the source (or a
@@ -468,7 +470,11 @@ static void test_json_exact(void **state)
 			    "        \"limit\": 1,\n"
 			    "        \"count\": 1,\n"
 			    "        \"lines_free\": 20,\n"
-			    "        \"borderline\": false\n"
+			    "        \"borderline\": false,\n"
+			    "        \"confidence\": {\n"
+			    "          \"level\": \"high\",\n"
+			    "          \"reasons\": []\n"
+			    "        }\n"
 			    "      },\n"
 			    "      \"findings\": [\n"
 			    "        {\n"
@@ -524,6 +530,18 @@ static void test_json_pages_over(void **state)
 	r.report.pages.lines_over = 7;
 	r.report.pages.lines_free = 0;
 	r.report.pages.borderline = 1;
+	r.report.pages.words_over = 61;
+	r.report.pages.has_overflow = 1;
+	r.report.pages.overflow_off = 0;
+	r.report.pages.confidence = RL_CONFIDENCE_MEDIUM;
+	r.report.pages.reasons = RL_LAYOUT_FLOATING;
+	r.report.pages.profile = "pandoc";
+	r.report.pages.word_saved = 1;
+	r.report.pages.ncuts = 1;
+	r.report.pages.cuts[0].kind = RL_CUT_SECTION;
+	r.report.pages.cuts[0].what = rl_xstrdup("the \"Hobbies\" section");
+	r.report.pages.cuts[0].line = 9;
+	r.report.pages.cuts[0].lines = 3.4;
 	struct rl_out o;
 	rl_out_init(&o, &rl_format_json, NULL);
 	char *got = format_one(&o, &r);
@@ -532,7 +550,29 @@ static void test_json_pages_over(void **state)
 				    "        \"limit\": 1,\n"
 				    "        \"count\": 2,\n"
 				    "        \"lines_over\": 7,\n"
-				    "        \"borderline\": true\n"
+				    "        \"words_over\": 61,\n"
+				    "        \"first_overflow\": {\n"
+				    "          \"line\": 1,\n"
+				    "          \"column\": 1\n"
+				    "        },\n"
+				    "        \"borderline\": true,\n"
+				    "        \"confidence\": {\n"
+				    "          \"level\": \"medium\",\n"
+				    "          \"reasons\": [\n"
+				    "            \"floating pictures or shapes\"\n"
+				    "          ]\n"
+				    "        },\n"
+				    "        \"profile\": \"pandoc\",\n"
+				    "        \"word_saved\": 1,\n"
+				    "        \"word_disagrees\": true,\n"
+				    "        \"cuts\": [\n"
+				    "          {\n"
+				    "            \"kind\": \"section\",\n"
+				    "            \"what\": \"the \\\"Hobbies\\\" section\",\n"
+				    "            \"line\": 9,\n"
+				    "            \"lines\": 3\n"
+				    "          }\n"
+				    "        ]\n"
 				    "      },\n"
 				    "      \"findings\": [],\n"
 				    "      \"diagnostics\": []\n"));
@@ -598,7 +638,11 @@ static void test_json_failed_file(void **state)
 			    "        \"limit\": 1,\n"
 			    "        \"count\": 1,\n"
 			    "        \"lines_free\": 20,\n"
-			    "        \"borderline\": false\n"
+			    "        \"borderline\": false,\n"
+			    "        \"confidence\": {\n"
+			    "          \"level\": \"high\",\n"
+			    "          \"reasons\": []\n"
+			    "        }\n"
 			    "      },\n"
 			    "      \"findings\": [],\n"
 			    "      \"diagnostics\": []\n"
@@ -659,6 +703,118 @@ static void test_json_from_lint(void **state)
 	rl_diags_free(&d);
 }
 
+
+/* ---- github, sarif, junit ---- */
+
+static void test_github_escaping(void **state)
+{
+	(void)state;
+	struct rl_rule *rule = make_rule("x-y", "kind: pattern\npattern: x\nadvice: \"why: 100%\"\n");
+	struct rl_result r;
+	result_for(&r, "dir,x/c:v%1.md", "one\ntwo words\n");
+	add_finding(&r, rule, RL_SEV_WARNING, "50% off: a, b\r\nnext", "two", -1);
+	add_finding(&r, rule, RL_SEV_INFO, "note", "words", -1);
+	struct rl_out o;
+	rl_out_init(&o, &rl_format_github, NULL);
+	char *got = format_one(&o, &r);
+	assert_string_equal(got, "::warning file=dir%2Cx/c%3Av%251.md,line=2,col=1,endLine=2,endColumn=4,"
+				 "title=x-y::50%25 off: a, b%0D%0Anext%0A%0Awhy: 100%25\n"
+				 "::notice file=dir%2Cx/c%3Av%251.md,line=2,col=5,endLine=2,endColumn=10,"
+				 "title=x-y::note%0A%0Awhy: 100%25\n");
+	free(got);
+	rl_out_fini(&o);
+	rl_result_free(&r);
+
+	/* a file that could not be read */
+	memset(&r, 0, sizeof r);
+	rl_result_fail(&r, "bad,1.docx", "not a zip: 50% broken");
+	rl_out_init(&o, &rl_format_github, NULL);
+	got = format_one(&o, &r);
+	assert_string_equal(got, "::error file=bad%2C1.docx,title=resumelint::not a zip: 50%25 broken\n");
+	free(got);
+	rl_out_fini(&o);
+	rl_result_free(&r);
+	rl_rule_free(rule);
+}
+
+static void test_sarif_results(void **state)
+{
+	(void)state;
+	struct rl_rule *rule = make_rule("no-gpa", "kind: pattern\npattern: x\nadvice: Drop it.\nsummary: a GPA\n");
+	struct rl_ruleset set = { NULL, 0, 0 };
+	RL_GROW(set.v, set.n, set.cap);
+	set.v[set.n++] = rule;
+	struct rl_result r, bad;
+	result_for(&r, "my cv.md", "# Jane\n\nGPA 3.9\n");
+	add_finding(&r, rule, RL_SEV_WARNING, "grade \"GPA\"", "GPA 3.9", -1);
+	memset(&bad, 0, sizeof bad);
+	rl_result_fail(&bad, "gone.md", "cannot open");
+	struct rl_out o;
+	rl_out_init(&o, &rl_format_sarif, NULL);
+	o.rules = &set;
+	o.version = "1.0";
+	o.docs_url = "https://example.org/rules.md";
+	struct rl_result *v[2] = { &r, &bad };
+	char *got = format_all(&o, v, 2);
+	assert_non_null(strstr(got, "\"version\": \"2.1.0\""));
+	assert_non_null(strstr(got, "\"helpUri\": \"https://example.org/rules.md#no-gpa\""));
+	assert_non_null(strstr(got, "\"fullDescription\": {\n                \"text\": \"Drop it.\"\n"));
+	assert_non_null(strstr(got, "\"ruleId\": \"no-gpa\",\n          \"ruleIndex\": 0,\n"
+				    "          \"level\": \"warning\""));
+	assert_non_null(strstr(got, "\"uri\": \"my%20cv.md\""));
+	assert_non_null(strstr(got, "\"startLine\": 3,\n                  \"startColumn\": 1,\n"
+				    "                  \"endLine\": 3,\n                  \"endColumn\": 8\n"));
+	assert_non_null(strstr(got, "\"executionSuccessful\": false,\n          \"toolExecutionNotifications\": [\n"));
+	assert_non_null(strstr(got, "\"text\": \"cannot open\""));
+	assert_non_null(strstr(got, "\"columnKind\": \"unicodeCodePoints\""));
+	free(got);
+	rl_out_fini(&o);
+	rl_result_free(&r);
+	rl_result_free(&bad);
+	free(set.v);
+	rl_rule_free(rule);
+}
+
+static void test_junit(void **state)
+{
+	(void)state;
+	struct rl_rule *gpa = make_rule("no-gpa", "kind: pattern\npattern: x\nadvice: Drop <it> & go.\n");
+	struct rl_rule *info = make_rule("quiet", "kind: pattern\npattern: x\nadvice: A.\n");
+	struct rl_ruleset set = { NULL, 0, 0 };
+	RL_GROW(set.v, set.n, set.cap);
+	set.v[set.n++] = gpa;
+	RL_GROW(set.v, set.n, set.cap);
+	set.v[set.n++] = info;
+	struct rl_result r;
+	result_for(&r, "a&b.md", "GPA 3.9 \"x\"\n");
+	add_finding(&r, gpa, RL_SEV_ERROR, "grade <3.9>", "GPA 3.9", -1);
+	add_finding(&r, info, RL_SEV_INFO, "just so\x01", "\"x\"", -1);
+	struct rl_out o;
+	rl_out_init(&o, &rl_format_junit, NULL);
+	o.rules = &set;
+	char *got = format_one(&o, &r);
+	assert_string_equal(got,
+			    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+			    "<testsuites name=\"resumelint\" tests=\"2\" failures=\"1\" errors=\"0\">\n"
+			    "  <testsuite name=\"a&amp;b.md\" tests=\"2\" failures=\"1\" errors=\"0\">\n"
+			    "    <testcase classname=\"a&amp;b.md\" name=\"no-gpa\">\n"
+			    "      <failure type=\"error\" message=\"no-gpa\">a&amp;b.md:1:1: error: grade &lt;3.9&gt;\n"
+			    "Drop &lt;it&gt; &amp; go.</failure>\n"
+			    "    </testcase>\n"
+			    "    <testcase classname=\"a&amp;b.md\" name=\"quiet\">\n"
+			    "      <system-out>a&amp;b.md:1:9: info: just so\n"
+			    "</system-out>\n"
+			    "    </testcase>\n"
+			    "  </testsuite>\n"
+			    "</testsuites>\n");
+	free(got);
+	rl_out_fini(&o);
+	rl_result_free(&r);
+	free(set.v);
+	rl_rule_free(gpa);
+	rl_rule_free(info);
+}
+
 static void test_formatter_table(void **state)
 {
 	(void)state;
@@ -685,6 +841,9 @@ int main(void)
 		cmocka_unit_test(test_json_escaping),
 		cmocka_unit_test(test_json_failed_file),
 		cmocka_unit_test(test_json_from_lint),
+		cmocka_unit_test(test_github_escaping),
+		cmocka_unit_test(test_sarif_results),
+		cmocka_unit_test(test_junit),
 		cmocka_unit_test(test_formatter_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,397 @@
+/* Markdown rendering profiles and the mapping of blocks to laid-out
+ * paragraphs (see profile.h). The pandoc numbers are pandoc 2.17's
+ * reference.docx: docDefaults (12 pt, 10 pt after), BodyText (9 pt before
+ * and after), Compact (1.8 pt), Heading1-3 (Calibri 16/14/12 bold, 24/10/10
+ * pt before), DefinitionTerm (bold, keep next, 0 after), BlockText (5 pt,
+ * 0.33 in each side), Source Code (Consolas 11 pt), lists indented 0.5 in a
+ * level with a 1/3 in hanging label, tables 5.5 in wide with 0.075 in cell
+ * margins. Theme fonts: Calibri headings, Cambria body. */
+#include "profile.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+
+#define PANDOC_STYLES                                                                            \
+	{                                                                                        \
+		[RL_MS_TITLE] = { "Title", 1, 18, 1, 0, 24, 12, 1, 0, 0, RL_ALIGN_CENTER },      \
+		[RL_MS_SUBTITLE] = { "Subtitle", 1, 15, 1, 0, 12, 12, 1, 0, 0, RL_ALIGN_CENTER }, \
+		[RL_MS_AUTHOR] = { "Author", 0, 0, 0, 0, 0, 10, 1, 0, 0, RL_ALIGN_CENTER },       \
+		[RL_MS_DATE] = { "Date", 0, 0, 0, 0, 0, 10, 1, 0, 0, RL_ALIGN_CENTER },           \
+		[RL_MS_H1] = { "Heading1", 1, 16, 1, 0, 24, 0, 1, 0, 0, RL_ALIGN_LEFT },          \
+		[RL_MS_H2] = { "Heading2", 1, 14, 1, 0, 10, 0, 1, 0, 0, RL_ALIGN_LEFT },          \
+		[RL_MS_H3] = { "Heading3", 1, 12, 1, 0, 10, 0, 1, 0, 0, RL_ALIGN_LEFT },          \
+		[RL_MS_H4] = { "Heading4", 1, 12, 0, 1, 10, 0, 1, 0, 0, RL_ALIGN_LEFT },          \
+		[RL_MS_H5] = { "Heading5", 1, 12, 0, 1, 10, 0, 1, 0, 0, RL_ALIGN_LEFT },          \
+		[RL_MS_H6] = { "Heading6", 1, 12, 0, 0, 10, 0, 1, 0, 0, RL_ALIGN_LEFT },          \
+		[RL_MS_FIRST_PARAGRAPH] = { "FirstParagraph", 0, 0, 0, 0, 9, 9, 0, 0, 0, RL_ALIGN_LEFT }, \
+		[RL_MS_BODY] = { "BodyText", 0, 0, 0, 0, 9, 9, 0, 0, 0, RL_ALIGN_LEFT },          \
+		[RL_MS_COMPACT] = { "Compact", 0, 0, 0, 0, 1.8, 1.8, 0, 0, 0, RL_ALIGN_LEFT },    \
+		[RL_MS_NORMAL] = { "Normal", 0, 0, 0, 0, 0, 10, 0, 0, 0, RL_ALIGN_LEFT },         \
+		[RL_MS_TERM] = { "DefinitionTerm", 0, 0, 1, 0, 0, 0, 1, 0, 0, RL_ALIGN_LEFT },    \
+		[RL_MS_DEFINITION] = { "Definition", 0, 0, 0, 0, 0, 10, 0, 0, 0, RL_ALIGN_LEFT }, \
+		[RL_MS_BLOCK_TEXT] = { "BlockText", 0, 0, 0, 0, 5, 5, 0, 24, 24, RL_ALIGN_LEFT }, \
+		[RL_MS_CODE] = { "SourceCode", 2, 11, 0, 0, 0, 10, 0, 0, 0, RL_ALIGN_LEFT },      \
+	}
+
+static const struct rl_profile pandoc = {
+	.name = "pandoc",
+	.help = "pandoc's default .docx (Letter, 1 in margins, Cambria 12 pt, Calibri headings) as LibreOffice lays it out",
+	.page_w = 612, .page_h = 792,
+	.margin_top = 72, .margin_right = 72, .margin_bottom = 72, .margin_left = 72,
+	.fonts = { "Cambria", "Calibri", "Consolas" },
+	.size = 12, .code_size = 11, .line = 1.0,
+	.list_indent = 36, .list_hanging = 24,
+	.table_width = 396, .cell_margin = 5.4,
+	.styles = PANDOC_STYLES,
+};
+
+static const struct rl_profile pandoc_a4 = {
+	.name = "pandoc-a4",
+	.help = "the pandoc profile on A4 paper (210 x 297 mm)",
+	.page_w = 595.3, .page_h = 841.9,
+	.margin_top = 72, .margin_right = 72, .margin_bottom = 72, .margin_left = 72,
+	.fonts = { "Cambria", "Calibri", "Consolas" },
+	.size = 12, .code_size = 11, .line = 1.0,
+	.list_indent = 36, .list_hanging = 24,
+	.table_width = 396, .cell_margin = 5.4,
+	.styles = PANDOC_STYLES,
+};
+
+/* LaTeX's article class on Letter paper: Latin Modern, the class's text
+ * block (345/360/390 pt wide), \section and \subsection sizes and skips.
+ * An approximation: LaTeX justifies and hyphenates, which this does not. */
+#define LATEX_STYLES(sec, subsec, sk)                                                              \
+	{                                                                                           \
+		[RL_MS_TITLE] = { "title", 0, (sec) * 1.2, 0, 0, 0, (sk), 1, 0, 0, RL_ALIGN_CENTER }, \
+		[RL_MS_SUBTITLE] = { "subtitle", 0, (subsec), 0, 0, 0, (sk), 1, 0, 0, RL_ALIGN_CENTER }, \
+		[RL_MS_AUTHOR] = { "author", 0, (subsec), 0, 0, 0, (sk), 1, 0, 0, RL_ALIGN_CENTER },  \
+		[RL_MS_DATE] = { "date", 0, (subsec), 0, 0, 0, (sk), 1, 0, 0, RL_ALIGN_CENTER },      \
+		[RL_MS_H1] = { "section", 0, (sec), 1, 0, 1.6 * (sk), (sk), 1, 0, 0, RL_ALIGN_LEFT }, \
+		[RL_MS_H2] = { "subsection", 0, (subsec), 1, 0, 1.4 * (sk), 0.8 * (sk), 1, 0, 0, RL_ALIGN_LEFT }, \
+		[RL_MS_H3] = { "subsubsection", 0, 0, 1, 0, 1.3 * (sk), 0.6 * (sk), 1, 0, 0, RL_ALIGN_LEFT }, \
+		[RL_MS_H4] = { "paragraph", 0, 0, 1, 0, (sk), 0, 1, 0, 0, RL_ALIGN_LEFT },            \
+		[RL_MS_H5] = { "subparagraph", 0, 0, 1, 0, (sk), 0, 1, 0, 0, RL_ALIGN_LEFT },         \
+		[RL_MS_H6] = { "subparagraph", 0, 0, 1, 0, (sk), 0, 1, 0, 0, RL_ALIGN_LEFT },         \
+		[RL_MS_FIRST_PARAGRAPH] = { "paragraph", 0, 0, 0, 0, 0, 0, 0, 0, 0, RL_ALIGN_LEFT },  \
+		[RL_MS_BODY] = { "paragraph", 0, 0, 0, 0, 0, 0, 0, 0, 0, RL_ALIGN_LEFT },             \
+		[RL_MS_COMPACT] = { "itemize", 0, 0, 0, 0, 0, 0, 0, 0, 0, RL_ALIGN_LEFT },            \
+		[RL_MS_NORMAL] = { "item", 0, 0, 0, 0, 0.4 * (sk), 0.4 * (sk), 0, 0, 0, RL_ALIGN_LEFT }, \
+		[RL_MS_TERM] = { "description", 0, 0, 1, 0, 0.4 * (sk), 0, 1, 0, 0, RL_ALIGN_LEFT }, \
+		[RL_MS_DEFINITION] = { "description", 0, 0, 0, 0, 0, 0.4 * (sk), 0, 20, 0, RL_ALIGN_LEFT }, \
+		[RL_MS_BLOCK_TEXT] = { "quote", 0, 0, 0, 0, 0.5 * (sk), 0.5 * (sk), 0, 25, 25, RL_ALIGN_LEFT }, \
+		[RL_MS_CODE] = { "verbatim", 2, 0, 0, 0, 0.5 * (sk), 0.5 * (sk), 0, 0, 0, RL_ALIGN_LEFT }, \
+	}
+
+static const struct rl_profile latex10 = {
+	.name = "latex-10pt",
+	.help = "LaTeX article class, 10 pt, Letter (approximate: LaTeX justifies and hyphenates)",
+	.page_w = 612, .page_h = 792,
+	.margin_top = 121, .margin_right = 133.5, .margin_bottom = 121, .margin_left = 133.5,
+	.fonts = { "Latin Modern Roman", "Latin Modern Roman", "Latin Modern Mono" },
+	.size = 10, .code_size = 10, .line = 1.0,
+	.list_indent = 25, .list_hanging = 10,
+	.table_width = 300, .cell_margin = 6,
+	.styles = LATEX_STYLES(14.4, 12, 12),
+};
+
+static const struct rl_profile latex11 = {
+	.name = "latex-11pt",
+	.help = "LaTeX article class, 11 pt, Letter (approximate)",
+	.page_w = 612, .page_h = 792,
+	.margin_top = 127, .margin_right = 126, .margin_bottom = 127, .margin_left = 126,
+	.fonts = { "Latin Modern Roman", "Latin Modern Roman", "Latin Modern Mono" },
+	.size = 10.95, .code_size = 10.95, .line = 1.0,
+	.list_indent = 25, .list_hanging = 10,
+	.table_width = 310, .cell_margin = 6,
+	.styles = LATEX_STYLES(14.4, 12, 13.6),
+};
+
+static const struct rl_profile latex12 = {
+	.name = "latex-12pt",
+	.help = "LaTeX article class, 12 pt, Letter (approximate)",
+	.page_w = 612, .page_h = 792,
+	.margin_top = 128, .margin_right = 111, .margin_bottom = 128, .margin_left = 111,
+	.fonts = { "Latin Modern Roman", "Latin Modern Roman", "Latin Modern Mono" },
+	.size = 12, .code_size = 12, .line = 1.0,
+	.list_indent = 25, .list_hanging = 10,
+	.table_width = 330, .cell_margin = 6,
+	.styles = LATEX_STYLES(17.28, 14.4, 14.5),
+};
+
+const struct rl_profile *const rl_profiles[] = { &pandoc, &pandoc_a4, &latex10, &latex11, &latex12, NULL };
+
+const struct rl_profile *rl_profile_find(const char *name)
+{
+	for (size_t i = 0; rl_profiles[i]; i++)
+		if (strcmp(rl_profiles[i]->name, name) == 0)
+			return rl_profiles[i];
+	return NULL;
+}
+
+/* ---- building facts ---- */
+
+struct builder {
+	const struct rl_profile *p;
+	const struct rl_profile_overrides *o;
+	const struct rl_doc *doc;
+	struct rl_layout_facts *f;
+	size_t cap_paras;
+	uint16_t font_ids[3];
+};
+
+static uint16_t add_font(struct rl_layout_facts *f, const char *name)
+{
+	for (size_t i = 0; i < f->nfonts; i++)
+		if (strcmp(f->fonts[i], name) == 0)
+			return (uint16_t)i;
+	f->fonts = rl_xreallocarray(f->fonts, f->nfonts + 1, sizeof *f->fonts);
+	f->fonts[f->nfonts] = rl_xstrdup(name);
+	return (uint16_t)f->nfonts++;
+}
+
+static double body_size(const struct builder *b)
+{
+	return b->o && b->o->size > 0 ? b->o->size : b->p->size;
+}
+
+static double style_size(const struct builder *b, const struct rl_md_style *s)
+{
+	double body = body_size(b);
+	/* styles sized for the default body size scale with an override */
+	return s->size > 0 ? s->size * body / b->p->size : (s->font == 2 ? b->p->code_size * body / b->p->size : body);
+}
+
+static void add_run(struct rl_lf_para *lp, uint32_t off, uint32_t len, uint16_t font, double size, int bold, int italic)
+{
+	if (!len)
+		return;
+	struct rl_lf_run *r = &lp->runs[lp->nruns++];
+	memset(r, 0, sizeof *r);
+	r->off = off;
+	r->len = len;
+	r->font = font;
+	r->size = (float)size;
+	r->bold = (uint8_t)bold;
+	r->italic = (uint8_t)italic;
+}
+
+/* A laid-out paragraph in style s for block b (NULL: text instead). */
+static struct rl_lf_para *add_para(struct builder *bd, enum rl_md_style_id sid, const struct rl_block *b,
+				   const char *text, size_t block_index)
+{
+	struct rl_layout_facts *f = bd->f;
+	const struct rl_md_style *s = &bd->p->styles[sid];
+	RL_GROW(f->paras, f->nparas, bd->cap_paras);
+	struct rl_lf_para *lp = &f->paras[f->nparas++];
+	memset(lp, 0, sizeof *lp);
+	const char *t = b ? b->text : text ? text : "";
+	size_t len = b ? b->text_len : strlen(t);
+	lp->text = rl_xstrndup(t, len);
+	lp->text_len = len;
+	lp->block = b ? block_index : SIZE_MAX;
+	lp->number = (unsigned)f->nparas;
+	lp->style = (unsigned)sid;
+	lp->space_before = (float)s->before;
+	lp->space_after = (float)s->after;
+	lp->line_rule = RL_LINE_AUTO;
+	lp->line = (float)(bd->o && bd->o->line > 0 ? bd->o->line : bd->p->line);
+	lp->ind_left = (float)s->ind_left;
+	lp->ind_right = (float)s->ind_right;
+	lp->align = s->align;
+	lp->keep_next = (uint8_t)s->keep_next;
+	lp->keep_lines = (uint8_t)s->keep_next;
+	lp->widow_control = 1;
+	lp->col_span = 1;
+	uint16_t font = bd->font_ids[s->font];
+	double size = style_size(bd, s);
+	lp->mark_font = font;
+	lp->mark_size = (float)size;
+	/* runs: the style's, with the block's bold, italic and code spans */
+	size_t nfmt = b ? b->nfmt : 0;
+	lp->runs = rl_xreallocarray(NULL, 2 * nfmt + 1, sizeof *lp->runs);
+	size_t at = 0;
+	for (size_t k = 0; k < nfmt; k++) {
+		const struct rl_fmt_run *fr = &b->fmt[k];
+		if (fr->text_off > at)
+			add_run(lp, (uint32_t)at, (uint32_t)(fr->text_off - at), font, size, s->bold, s->italic);
+		int code = (fr->fmt & RL_FMT_CODE) != 0;
+		add_run(lp, fr->text_off, fr->len, code ? bd->font_ids[2] : font,
+			code ? style_size(bd, &bd->p->styles[RL_MS_CODE]) : size, s->bold || (fr->fmt & RL_FMT_BOLD),
+			s->italic || (fr->fmt & RL_FMT_ITALIC));
+		at = fr->text_off + fr->len;
+	}
+	if (at < len)
+		add_run(lp, (uint32_t)at, (uint32_t)(len - at), font, size, s->bold, s->italic);
+	return lp;
+}
+
+static enum rl_md_style_id heading_style(unsigned level)
+{
+	if (level <= 1)
+		return RL_MS_H1;
+	if (level >= 6)
+		return RL_MS_H6;
+	return (enum rl_md_style_id)(RL_MS_H1 + (level - 1));
+}
+
+/* The front matter's title, subtitle, author(s) and date open the page. */
+static void title_block(struct builder *bd)
+{
+	static const struct {
+		const char *key;
+		enum rl_md_style_id style;
+	} order[] = { { "title", RL_MS_TITLE }, { "subtitle", RL_MS_SUBTITLE }, { "author", RL_MS_AUTHOR },
+		      { "date", RL_MS_DATE } };
+	const struct rl_doc *doc = bd->doc;
+	for (size_t k = 0; k < sizeof order / sizeof *order; k++) {
+		size_t n = strlen(order[k].key);
+		for (size_t i = 0; i < doc->nmeta; i++) {
+			const char *key = doc->meta[i].key;
+			if (strncmp(key, order[k].key, n) != 0 || (key[n] && key[n] != '['))
+				continue;
+			struct rl_lf_para *lp = add_para(bd, order[k].style, NULL, doc->meta[i].value, 0);
+			lp->block = SIZE_MAX;
+		}
+	}
+}
+
+/* Table number t's facts: columns and rows from its cells. */
+static void add_table(struct builder *bd, size_t first, size_t end)
+{
+	struct rl_layout_facts *f = bd->f;
+	const struct rl_doc *doc = bd->doc;
+	unsigned cols = 0, rows = 0;
+	size_t longest = 0;
+	for (size_t i = first; i < end; i++) {
+		const struct rl_block *b = &doc->blocks[i];
+		if (b->col + 1 > cols)
+			cols = b->col + 1;
+		if (b->row + 1 > rows)
+			rows = b->row + 1;
+		/* how long the table's source lines are decides its width */
+		struct rl_pos a = rl_source_pos(doc->src, b->start);
+		size_t n;
+		if (rl_source_line(doc->src, a.line, &n) && n > longest)
+			longest = n;
+	}
+	f->tables = rl_xreallocarray(f->tables, f->ntables + 1, sizeof *f->tables);
+	struct rl_lf_table *t = &f->tables[f->ntables++];
+	memset(t, 0, sizeof *t);
+	double width = bd->p->table_width;
+	/* pandoc gives a table wider than its 72 columns the full text width */
+	if (longest > 72)
+		width = bd->p->page_w - bd->p->margin_left - bd->p->margin_right;
+	t->ncols = cols ? cols : 1;
+	t->grid = rl_xreallocarray(NULL, t->ncols, sizeof *t->grid);
+	for (size_t k = 0; k < t->ncols; k++)
+		t->grid[k] = (float)(width / t->ncols);
+	t->cell_margin_left = t->cell_margin_right = (float)bd->p->cell_margin;
+	t->borders = 1; /* the header row has a bottom rule */
+	t->rows = rows;
+	t->row_height = rl_xcalloc(rows ? rows : 1, sizeof *t->row_height);
+	t->row_exact = rl_xcalloc(rows ? rows : 1, sizeof *t->row_exact);
+	t->first_para = (unsigned)f->nparas;
+}
+
+struct rl_layout_facts *rl_profile_facts(const struct rl_profile *p, const struct rl_profile_overrides *o,
+					  const struct rl_doc *doc)
+{
+	struct builder bd;
+	memset(&bd, 0, sizeof bd);
+	bd.p = p;
+	bd.o = o;
+	bd.doc = doc;
+	bd.f = rl_xcalloc(1, sizeof *bd.f);
+	struct rl_layout_facts *f = bd.f;
+	bd.font_ids[0] = add_font(f, o && o->font ? o->font : p->fonts[0]);
+	bd.font_ids[1] = add_font(f, p->fonts[1]);
+	bd.font_ids[2] = add_font(f, p->fonts[2]);
+	f->default_tab = 36;
+	f->app_pages = f->app_words = -1;
+	f->sections = rl_xcalloc(1, sizeof *f->sections);
+	f->nsections = 1;
+	struct rl_lf_section *s = &f->sections[0];
+	s->page_w = (float)(o && o->page_w > 0 ? o->page_w : p->page_w);
+	s->page_h = (float)(o && o->page_h > 0 ? o->page_h : p->page_h);
+	double m = o && o->margin > 0 ? o->margin : -1;
+	s->m_top = (float)(m > 0 ? m : p->margin_top);
+	s->m_bottom = (float)(m > 0 ? m : p->margin_bottom);
+	s->m_left = (float)(m > 0 ? m : p->margin_left);
+	s->m_right = (float)(m > 0 ? m : p->margin_right);
+	s->m_header = s->m_footer = 36;
+	s->columns = 1;
+	s->starts_new_page = 1;
+
+	title_block(&bd);
+	int after_heading = 1;
+	for (size_t i = 0; i < doc->nblocks; i++) {
+		const struct rl_block *b = &doc->blocks[i];
+		enum rl_md_style_id sid;
+		struct rl_lf_para *lp;
+		switch (b->kind) {
+		case RL_BLOCK_HEADING:
+			lp = add_para(&bd, heading_style(b->level), b, NULL, i);
+			after_heading = 1;
+			if (b->flags & RL_BF_PAGE_BREAK_BEFORE)
+				lp->page_break_before = 1;
+			continue;
+		case RL_BLOCK_LIST_ITEM: {
+			sid = b->flags & RL_BF_LOOSE ? RL_MS_NORMAL : RL_MS_COMPACT;
+			lp = add_para(&bd, sid, b, NULL, i);
+			unsigned level = b->level ? b->level : 1;
+			lp->ind_left = (float)(p->list_indent * level + (b->flags & RL_BF_QUOTE ? 24 : 0));
+			if (!(b->flags & RL_BF_CONTINUATION)) {
+				lp->ind_first = (float)-p->list_hanging;
+				lp->list = 1;
+			}
+			break;
+		}
+		case RL_BLOCK_TERM:
+			lp = add_para(&bd, RL_MS_TERM, b, NULL, i);
+			break;
+		case RL_BLOCK_DEFINITION:
+			lp = add_para(&bd, RL_MS_DEFINITION, b, NULL, i);
+			break;
+		case RL_BLOCK_CODE:
+			lp = add_para(&bd, RL_MS_CODE, b, NULL, i);
+			break;
+		case RL_BLOCK_RULE:
+			/* pandoc: an empty Normal paragraph holding a rule shape */
+			lp = add_para(&bd, RL_MS_NORMAL, NULL, "", 0);
+			lp->block = i;
+			break;
+		case RL_BLOCK_TABLE_CELL: {
+			size_t end = i;
+			while (end < doc->nblocks && doc->blocks[end].kind == RL_BLOCK_TABLE_CELL &&
+			       doc->blocks[end].table == b->table)
+				end++;
+			add_table(&bd, i, end);
+			for (size_t k = i; k < end; k++) {
+				const struct rl_block *cb = &doc->blocks[k];
+				lp = add_para(&bd, RL_MS_COMPACT, cb, NULL, k);
+				lp->table = (unsigned)f->ntables;
+				lp->row = cb->row;
+				lp->col = cb->col;
+			}
+			i = end - 1;
+			after_heading = 0;
+			continue;
+		}
+		case RL_BLOCK_PARAGRAPH:
+			sid = b->flags & RL_BF_QUOTE ? RL_MS_BLOCK_TEXT
+			      : after_heading      ? RL_MS_FIRST_PARAGRAPH
+						   : RL_MS_BODY;
+			lp = add_para(&bd, sid, b, NULL, i);
+			break;
+		default:
+			continue; /* metadata, headers: not on the page */
+		}
+		if (b->flags & RL_BF_PAGE_BREAK_BEFORE)
+			lp->page_break_before = 1;
+		after_heading = 0;
+	}
+	return f;
+}
