@@ -12,6 +12,8 @@
 #define ROLE_RANGE_WITHIN 120 /* bytes from the start of the block */
 #define ROLE_LONG_BLOCK 25    /* words: a block this long is a paragraph */
 #define ROLE_SHORT_ITEM 15    /* words: a list item this short may be a role line */
+/* "Since 2019" opens a role line; further in, it is a remark. */
+#define ROLE_SINCE_WITHIN 20
 /* Ranges looked at per block. */
 #define MAX_RANGES 8
 
@@ -30,6 +32,8 @@ static int role_range(const struct rl_block *b, struct rl_date_range *out)
 	if (words > ROLE_LONG_BLOCK && (r[0].start > ROLE_RANGE_WITHIN || r[0].to.start == r[0].to.end ||
 					 r[0].from.start > r[0].start))
 		return 0; /* far in, or "since 2019" in a sentence */
+	if (r[0].from.start > r[0].start && r[0].start > ROLE_SINCE_WITHIN)
+		return 0; /* "... rank 1 since 2017" */
 	*out = r[0];
 	return 1;
 }

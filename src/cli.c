@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "cli.h"
@@ -17,11 +18,15 @@ enum {
 	OPT_FAIL_ON,
 	OPT_COLOR,
 	OPT_LIST_RULES,
+	OPT_PROFILE,
+	OPT_LEVEL,
+	OPT_LIST_KINDS,
 	OPT_EXPLAIN,
 	OPT_DUMP,
 	OPT_DUMP_LAYOUT,
 	OPT_SELF_TEST,
 	OPT_MAX_FILE_SIZE,
+	OPT_JOBS,
 	OPT_RENDER,
 	OPT_MARGINS,
 	OPT_FONT,
@@ -48,11 +53,15 @@ static const struct option long_options[] = {
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "colour", required_argument, NULL, OPT_COLOR },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
+	{ "profile", required_argument, NULL, OPT_PROFILE },
+	{ "level", required_argument, NULL, OPT_LEVEL },
+	{ "list-kinds", no_argument, NULL, OPT_LIST_KINDS },
 	{ "explain", required_argument, NULL, OPT_EXPLAIN },
 	{ "dump", no_argument, NULL, OPT_DUMP },
 	{ "dump-layout", no_argument, NULL, OPT_DUMP_LAYOUT },
 	{ "self-test", no_argument, NULL, OPT_SELF_TEST },
 	{ "max-file-size", required_argument, NULL, OPT_MAX_FILE_SIZE },
+	{ "jobs", required_argument, NULL, 'j' },
 	{ "version", no_argument, NULL, 'V' },
 	{ "help", no_argument, NULL, 'h' },
 	{ NULL, 0, NULL, 0 },
@@ -60,9 +69,10 @@ static const struct option long_options[] = {
 
 void rl_cli_usage(FILE *fp)
 {
-	fputs("Usage: resumelint [OPTIONS] FILE...\n"
+	fputs("Usage: resumelint [OPTIONS] FILE|DIR...\n"
 	      "Lint resumes (Markdown or Word .docx) before you apply: one page, no noise,\n"
-	      "written for the job. FILE may be - for standard input.\n"
+	      "written for the job. FILE may be - for standard input; a DIR gives the resume\n"
+	      "files under it (.md, .markdown, .docx, .xml; not README and the like).\n"
 	      "\n"
 	      "Options:\n"
 	      "  -f, --format FORMAT     text (default), json, sarif (code scanning),\n"
@@ -72,6 +82,9 @@ void rl_cli_usage(FILE *fp)
 	      "      --job FILE          compare with a job posting (.txt, .md or .docx)\n"
 	      "  -p, --max-pages N       page limit (default 1)\n"
 	      "      --paper SIZE        letter (default) or a4\n"
+	      "      --profile COUNTRY   personal-detail norms: us (default), uk, eu or de\n"
+	      "      --level LEVEL       career level: entry or experienced (default: from\n"
+	      "                          the experience section's dates)\n"
 	      "      --fail-on LEVEL     exit 1 on findings at LEVEL or above:\n"
 	      "                          error (default), warning or info\n"
 	      "  -q, --quiet             print only findings that reach --fail-on, no\n"
@@ -83,8 +96,11 @@ void rl_cli_usage(FILE *fp)
 	      "      --no-config         ignore settings files\n"
 	      "  -r, --rules DIR         load the rules in DIR instead of the installed ones\n"
 	      "      --max-file-size MB  refuse inputs larger than this (default 10)\n"
+	      "  -j, --jobs N            lint N files at once (0: one a processor; default 1);\n"
+	      "                          the report keeps the input order\n"
 	      "      --list-rules        list the rules: id, severity, what each catches\n"
 	      "      --explain RULE      what a rule catches, why, examples, how to turn it off\n"
+	      "      --list-kinds        for rule authors: every rule kind and key\n"
 	      "      --dump              print the document model: LINE:COL, section, block\n"
 	      "                          kind and text, one block a line\n"
 	      "      --self-test         check every rule against its own examples\n"
@@ -145,9 +161,10 @@ int rl_cli_parse(struct rl_cli *cli, int argc, char **argv)
 	cli->fail_on = RL_SEV_ERROR;
 	cli->color = RL_COLOR_AUTO;
 	cli->max_file_bytes = RL_MAX_INPUT_BYTES;
+	cli->jobs = 1;
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, ":f:o:c:r:p:qVh", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:o:c:r:p:j:qVh", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			cli->format = optarg;
@@ -228,6 +245,19 @@ int rl_cli_parse(struct rl_cli *cli, int argc, char **argv)
 		case OPT_LIST_RULES:
 			cli->action = RL_ACTION_LIST_RULES;
 			break;
+		case OPT_PROFILE: /* checked against the profile table by main */
+			cli->profile = optarg;
+			break;
+		case OPT_LEVEL: {
+			int l = rl_level_parse(optarg);
+			if (l < 0)
+				return bad("--level: expected entry, experienced or auto, not '%s'", optarg);
+			cli->level = (enum rl_level)l;
+			break;
+		}
+		case OPT_LIST_KINDS:
+			cli->action = RL_ACTION_LIST_KINDS;
+			break;
 		case OPT_EXPLAIN:
 			cli->action = RL_ACTION_EXPLAIN;
 			cli->explain = optarg;
@@ -240,6 +270,16 @@ int rl_cli_parse(struct rl_cli *cli, int argc, char **argv)
 			break;
 		case OPT_SELF_TEST:
 			cli->action = RL_ACTION_SELF_TEST;
+			break;
+		case 'j':
+			if (parse_uint(optarg, 0, 256, &n))
+				return bad("--jobs: expected a number of threads from 1 to 256 (0: one a processor), not '%s'",
+					   optarg);
+			if (n == 0) {
+				long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+				n = cpus > 0 && cpus <= 256 ? (unsigned long)cpus : 1;
+			}
+			cli->jobs = (unsigned)n;
 			break;
 		case OPT_MAX_FILE_SIZE:
 			if (parse_uint(optarg, 1, 1024, &n))

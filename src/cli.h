@@ -19,6 +19,7 @@ enum rl_action {
 	RL_ACTION_DUMP,       /* --dump */
 	RL_ACTION_DUMP_LAYOUT,/* --dump-layout (for developers) */
 	RL_ACTION_LIST_RULES, /* --list-rules */
+	RL_ACTION_LIST_KINDS, /* --list-kinds (rule authors, docs) */
 	RL_ACTION_EXPLAIN,    /* --explain RULE */
 	RL_ACTION_SELF_TEST,  /* --self-test */
 	RL_ACTION_VERSION,    /* --version */
@@ -43,11 +44,14 @@ struct rl_cli {
 	const char *font;        /* --font NAME */
 	double font_size;        /* --font-size PT */
 	double line_spacing;     /* --line-spacing X */
+	const char *profile;     /* --profile NAME: country norms; default NULL: config's, else us */
+	enum rl_level level;     /* --level; default RL_LEVEL_AUTO: config's, else measured */
 	enum rl_severity fail_on;/* --fail-on; default error */
 	int quiet;               /* --quiet; default 0 */
 	enum rl_color color;     /* --color; default auto */
 	const char *explain;     /* --explain RULE */
 	size_t max_file_bytes;   /* --max-file-size MiB; default RL_MAX_INPUT_BYTES */
+	unsigned jobs;           /* --jobs N: threads linting at once; default 1 */
 	char **files;            /* the operands; "-" is stdin */
 	size_t nfiles;
 };

@@ -114,6 +114,7 @@ int rl_config_load(const char *path, const struct rl_ruleset *rules, struct rl_c
 	struct rl_file f;
 	size_t errors = d->errors;
 	memset(cfg, 0, sizeof *cfg);
+	cfg->match_threshold = -1;
 	cfg->path = rl_xstrdup(path);
 	if (rl_file_read(path, RL_MAX_RULE_FILE_BYTES, &f, d))
 		return -1;
@@ -149,7 +150,39 @@ int rl_config_load(const char *path, const struct rl_ruleset *rules, struct rl_c
 				continue;
 			}
 			free(cfg->job);
+	free(cfg->profile);
 			cfg->job = resolve_beside(path, v->value);
+		} else if (strcmp(k->value, "skills") == 0) {
+			if (v->type != RL_Y_SCALAR || !v->value_len) {
+				err(d, path, v, "%s", "skills must be the path of a skills table (NAME<TAB>aliases<TAB>tech|pro)");
+				continue;
+			}
+			free(cfg->skills);
+			cfg->skills = resolve_beside(path, v->value);
+		} else if (strcmp(k->value, "match-threshold") == 0) {
+			char *end;
+			long n = v->type == RL_Y_SCALAR ? strtol(v->value, &end, 10) : -1;
+			if (v->type != RL_Y_SCALAR || *end || !v->value_len || n < 0 || n > 100) {
+				err(d, path, v, "%s", "match-threshold must be a whole number from 0 to 100");
+				continue;
+			}
+			cfg->match_threshold = (int)n;
+		} else if (strcmp(k->value, "profile") == 0) {
+			if (v->type != RL_Y_SCALAR || !v->value_len) {
+				err(d, path, v, "%s", "profile must name a country profile: us, uk, eu or de");
+				continue;
+			}
+			free(cfg->profile);
+			cfg->profile = rl_xstrdup(v->value);
+			cfg->profile_line = v->line;
+			cfg->profile_col = v->col;
+		} else if (strcmp(k->value, "level") == 0) {
+			int l = v->type == RL_Y_SCALAR ? rl_level_parse(v->value) : -1;
+			if (l < 0) {
+				err(d, path, v, "%s", "level must be entry, experienced or auto");
+				continue;
+			}
+			cfg->level = (enum rl_level)l;
 		} else if (strcmp(k->value, "markdown") == 0) {
 			if (v->type != RL_Y_SCALAR || (strcmp(v->value, "pandoc") && strcmp(v->value, "commonmark"))) {
 				err(d, path, v, "%s", "markdown must be pandoc or commonmark");
@@ -160,7 +193,7 @@ int rl_config_load(const char *path, const struct rl_ruleset *rules, struct rl_c
 		} else if (strcmp(k->value, "layout") == 0) {
 			load_layout(cfg, path, v, d);
 		} else {
-			err(d, path, k, "unknown key '%s' (expected rules, max-pages, paper, job, markdown or layout)",
+			err(d, path, k, "unknown key '%s' (expected rules, max-pages, paper, job, profile, level, skills, match-threshold, markdown or layout)",
 			    k->value);
 		}
 	}
@@ -175,6 +208,7 @@ void rl_config_free(struct rl_config *cfg)
 		free(cfg->overrides[i].id);
 	free(cfg->overrides);
 	free(cfg->job);
+	free(cfg->skills);
 	free(cfg->render);
 	free(cfg->font);
 	free(cfg->path);
@@ -231,6 +265,8 @@ void rl_config_apply(const struct rl_config *cfg, struct rl_lint_opts *opts)
 		opts->paper = cfg->paper;
 	if (cfg->has_markdown)
 		opts->commonmark_only = cfg->commonmark_only;
+	if (cfg->level != RL_LEVEL_AUTO)
+		opts->level = cfg->level;
 	if (cfg->render)
 		opts->render = cfg->render;
 	if (cfg->margins > 0)
@@ -241,6 +277,8 @@ void rl_config_apply(const struct rl_config *cfg, struct rl_lint_opts *opts)
 		opts->font_size = cfg->font_size;
 	if (cfg->line_spacing > 0)
 		opts->line_spacing = cfg->line_spacing;
+	if (cfg->match_threshold >= 0)
+		opts->match_threshold = cfg->match_threshold;
 	for (size_t i = 0; i < cfg->noverrides; i++)
 		rl_lint_opts_override(opts, cfg->overrides[i].id, cfg->overrides[i].severity);
 }

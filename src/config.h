@@ -7,7 +7,11 @@
  *   max-pages: 1      # page limit (default 1)
  *   paper: letter     # letter or a4 (default letter)
  *   job: posting.md   # job posting to tailor to, relative to this file
+ *   skills: extra.tsv # more skills and aliases (NAME<TAB>alias|alias<TAB>tech|pro)
+ *   match-threshold: 60 # job-match fails under this score (default 50)
  *   markdown: pandoc  # pandoc (default) or commonmark: which Markdown to read
+ *   profile: us       # country norms: us (default), uk, eu, de (rules/tables/profiles.tsv)
+ *   level: entry      # career level: entry or experienced (default: from the dates)
  *   layout:           # how a Markdown resume is laid out for page fit
  *     render: pandoc  # pandoc, pandoc-a4, latex-10pt, latex-11pt, latex-12pt
  *     margins: 0.75in # all four margins
@@ -33,6 +37,11 @@ struct rl_config {
 	struct rl_rule_override *overrides;
 	size_t noverrides;
 	char *job;           /* resolved against the config file's folder */
+	char *skills;        /* more skills and aliases for tailoring, resolved the same way; NULL */
+	int match_threshold; /* job-match's lowest passing score; -1 when not set */
+	char *profile;       /* country profile; NULL when not set (checked against the table by main) */
+	unsigned profile_line, profile_col;
+	enum rl_level level; /* RL_LEVEL_AUTO when not set */
 	int has_markdown;
 	int commonmark_only;
 	char *render;        /* layout: render; NULL when not set */

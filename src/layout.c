@@ -359,7 +359,10 @@ static void break_lines(struct ctx *c, const struct rl_lf_para *lp, double width
 			brk_obj = obj;
 		}
 	}
-	if (line_start < lp->text_len || br->n == 0 || obj > 0)
+	/* a line break that ends the paragraph still starts a line: the
+	 * paragraph mark sits on it (LibreOffice and Word show it empty) */
+	if (line_start < lp->text_len || br->n == 0 || obj > 0 ||
+	    (lp->text_len && lp->text[lp->text_len - 1] == '\n'))
 		add_line(br, (uint32_t)line_start, (uint32_t)lp->text_len, obj);
 }
 

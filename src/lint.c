@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "engine.h"
 #include "file.h"
+#include "match.h"
 #include "pagefit.h"
 
 int rl_linter_init(struct rl_linter *l, const char *rules_dir, const char *tables_dir, struct rl_diags *diags)
@@ -17,9 +18,23 @@ int rl_linter_init(struct rl_linter *l, const char *rules_dir, const char *table
 	rl_buf_init(&path);
 	rl_buf_addf(&path, "%s/sections.tsv", tables_dir);
 	l->sections = rl_section_table_load(path.data, diags);
+	l->tables_dir = rl_xstrdup(tables_dir);
 	rl_buf_free(&path);
 	int rc = rl_ruleset_load_dir(&l->rules, rules_dir, diags);
 	return l->sections && rc == 0 ? 0 : -1;
+}
+
+const struct rl_tailor *rl_linter_tailor(const struct rl_linter *cl, struct rl_diags *diags)
+{
+	/* a cache: loading does not change what the linter finds */
+	struct rl_linter *l = (struct rl_linter *)cl;
+	if (!l->tailor && l->tables_dir) {
+		struct rl_diags local;
+		rl_diags_init(&local);
+		l->tailor = rl_tailor_load(l->tables_dir, diags ? diags : &local);
+		rl_diags_free(&local);
+	}
+	return l->tailor;
 }
 
 void rl_linter_fini(struct rl_linter *l)
@@ -27,6 +42,10 @@ void rl_linter_fini(struct rl_linter *l)
 	rl_ruleset_free(&l->rules);
 	rl_section_table_free(l->sections);
 	l->sections = NULL;
+	rl_tailor_free(l->tailor);
+	l->tailor = NULL;
+	free(l->tables_dir);
+	l->tables_dir = NULL;
 }
 
 static const char *display_path(const char *path)
@@ -91,6 +110,8 @@ void rl_lint_bytes(const struct rl_linter *l, const char *path, const char *byte
 	out->format = rl_format_name(doc->format);
 	rl_sections_classify(doc, l->sections);
 	rl_pagefit_estimate(doc, opts, &out->report.pages);
+	if (opts->posting)
+		out->report.match = rl_match_new(opts->posting, doc, &out->report.pages);
 	rl_engine_run(&l->rules, doc, opts, &out->report, &out->diags);
 }
 

@@ -12,11 +12,15 @@
 #include "report.h"
 #include "rule.h"
 #include "sections.h"
+#include "tailor.h"
 
 /* What is loaded once per run and shared by every file. */
 struct rl_linter {
 	struct rl_ruleset rules;
 	struct rl_section_table *sections;
+	struct rl_tailor *tailor; /* posting parts, stop words, skills (tailor.h): loaded on
+				     first use (rl_linter_tailor), a posting needs them */
+	char *tables_dir;
 };
 
 enum rl_status {
@@ -38,6 +42,10 @@ struct rl_result {
  * tables_dir/sections.tsv. Returns 0, or -1 with errors in diags. */
 int rl_linter_init(struct rl_linter *l, const char *rules_dir, const char *tables_dir, struct rl_diags *diags);
 void rl_linter_fini(struct rl_linter *l);
+/* The tailoring tables, loaded the first time they are asked for (most runs
+ * have no posting and skip the skills dictionary). NULL with errors in
+ * diags when they cannot be loaded. Not thread-safe on the first call. */
+const struct rl_tailor *rl_linter_tailor(const struct rl_linter *l, struct rl_diags *diags);
 
 /* Lints bytes read from path. */
 void rl_lint_bytes(const struct rl_linter *l, const char *path, const char *bytes, size_t len,

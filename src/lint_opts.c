@@ -12,6 +12,7 @@ void rl_lint_opts_default(struct rl_lint_opts *o)
 	memset(o, 0, sizeof *o);
 	o->max_pages = 1;
 	o->paper = RL_PAPER_LETTER;
+	o->match_threshold = -1;
 }
 
 void rl_lint_opts_free(struct rl_lint_opts *o)

@@ -20,6 +20,8 @@ enum rl_level {
 	RL_LEVEL_EXPERIENCED,
 };
 
+struct rl_posting;
+
 struct rl_rule_override {
 	char *id;
 	enum rl_severity severity; /* RL_SEV_OFF turns the rule off */
@@ -38,6 +40,8 @@ struct rl_lint_opts {
 	const char *font;                /* body font; default NULL: the profile's */
 	double font_size;                /* body size, points; default 0: the profile's */
 	double line_spacing;             /* a multiple of single; default 0: the profile's */
+	const struct rl_posting *posting; /* --job / job:, read once per run (posting.h); default NULL */
+	int match_threshold;             /* job-match's lowest passing score; default -1: the rule's */
 	enum rl_level level;             /* default RL_LEVEL_AUTO: measured per resume */
 	const char *country;             /* country profile (us, uk, eu, de); default NULL: us.
 					    Its severities are in overrides, put there first */

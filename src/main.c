@@ -2,6 +2,7 @@
  * that prints diagnostics or exits. */
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,10 +13,13 @@
 #include "buf.h"
 #include "cli.h"
 #include "config.h"
+#include "country.h"
 #include "file.h"
+#include "inputs.h"
 #include "lint.h"
 #include "out.h"
 #include "pagefit.h"
+#include "posting.h"
 #include "paths.h"
 #include "selftest.h"
 #include "word_module.h"
@@ -60,14 +64,23 @@ struct config_slot {
 	char *error; /* first error, formatted */
 };
 
+struct job_slot {
+	char *path;
+	char *skills;                /* a config's extra skills file, or NULL */
+	struct rl_skills *dict;      /* the dictionary with them; NULL: the shipped one */
+	struct rl_posting *posting;  /* NULL when the posting could not be used */
+};
+
 struct run_state {
 	struct rl_cli cli;
 	struct rl_linter linter;
+	struct rl_country_table *countries; /* country profiles (rules/tables/profiles.tsv) */
 	struct config_slot *configs;
 	size_t nconfigs, cap_configs;
-	char **jobs_checked;
+	struct job_slot *jobs;
 	size_t njobs, cap_jobs;
 	int trouble;
+	int many_inputs;  /* more than one file to lint: dumps name each */
 };
 
 static struct config_slot *config_for(struct run_state *st, const char *path)
@@ -81,6 +94,13 @@ static struct config_slot *config_for(struct run_state *st, const char *path)
 	rl_diags_init(&d);
 	s->path = rl_xstrdup(path);
 	s->ok = rl_config_load(path, &st->linter.rules, &s->cfg, &d) == 0;
+	if (s->ok && s->cfg.profile && !rl_country_known(st->countries, s->cfg.profile)) {
+		char *names = rl_country_names(st->countries);
+		rl_diags_add(&d, RL_DIAG_ERROR, path, s->cfg.profile_line, s->cfg.profile_col,
+			     "unknown profile '%s' (expected %s)", s->cfg.profile, names);
+		free(names);
+		s->ok = 0;
+	}
 	s->error = NULL;
 	if (!s->ok) {
 		print_diags(&d);
@@ -121,37 +141,62 @@ static struct config_slot *find_config(struct run_state *st, const char *file)
 	return s;
 }
 
-static void check_job(struct run_state *st, const char *job, size_t max_bytes)
+/* The posting for a job file (and a config's extra skills), read once per
+ * run. NULL after one line on stderr naming the file when it cannot be
+ * used; the resume is still checked on its own. */
+static const struct rl_posting *posting_for(struct run_state *st, const char *job, const char *skills,
+					   size_t max_bytes)
 {
 	for (size_t i = 0; i < st->njobs; i++)
-		if (strcmp(st->jobs_checked[i], job) == 0)
-			return;
-	RL_GROW(st->jobs_checked, st->njobs, st->cap_jobs);
-	st->jobs_checked[st->njobs++] = rl_xstrdup(job);
+		if (strcmp(st->jobs[i].path, job) == 0 &&
+		    (skills ? st->jobs[i].skills && strcmp(st->jobs[i].skills, skills) == 0 : !st->jobs[i].skills))
+			return st->jobs[i].posting;
+	RL_GROW(st->jobs, st->njobs, st->cap_jobs);
+	struct job_slot *js = &st->jobs[st->njobs++];
+	memset(js, 0, sizeof *js);
+	js->path = rl_xstrdup(job);
+	js->skills = skills ? rl_xstrdup(skills) : NULL;
 	struct rl_file f;
 	struct rl_diags d;
 	rl_diags_init(&d);
-	if (rl_file_read(job, max_bytes, &f, &d) != 0) {
-		print_diags(&d);
-		st->trouble = 1;
-	} else {
+	const struct rl_tailor *tailor = rl_linter_tailor(&st->linter, &d);
+	if (tailor && skills)
+		js->dict = rl_tailor_skills_with(tailor, skills, &d);
+	if (tailor && (!skills || js->dict) && rl_file_read(job, max_bytes, &f, &d) == 0) {
+		js->posting = rl_posting_new(tailor, js->dict, job, f.bytes, f.len, &d);
 		rl_file_free(&f);
-		if (st->njobs == 1)
-			fprintf(stderr, "resumelint: note: %s: comparing with a job posting is not supported "
-					"yet; the resume is checked on its own\n", job);
+	}
+	if (!js->posting) {
+		/* one line: the first error */
+		for (size_t i = 0; i < d.n; i++)
+			if (d.v[i].level == RL_DIAG_ERROR) {
+				print_diag(&d.v[i]);
+				break;
+			}
+		st->trouble = 1;
 	}
 	rl_diags_free(&d);
+	return js->posting;
 }
 
 static void build_opts(struct run_state *st, const struct config_slot *cs, struct rl_lint_opts *opts)
 {
 	rl_lint_opts_default(opts);
+	/* the country profile's severities first: a config's rules: map wins */
+	const char *country = st->cli.profile ? st->cli.profile
+			      : cs && cs->ok && cs->cfg.profile ? cs->cfg.profile : RL_COUNTRY_DEFAULT;
+	rl_country_apply(st->countries, country, opts);
+	opts->country = country;
+	if (st->cli.level != RL_LEVEL_AUTO)
+		opts->level = st->cli.level;
 	if (cs && cs->ok)
 		rl_config_apply(&cs->cfg, opts);
 	if (st->cli.has_max_pages)
 		opts->max_pages = st->cli.max_pages;
 	if (st->cli.has_paper)
 		opts->paper = st->cli.paper;
+	if (st->cli.level != RL_LEVEL_AUTO)
+		opts->level = st->cli.level;
 	if (st->cli.render)
 		opts->render = st->cli.render;
 	if (st->cli.margins > 0)
@@ -240,15 +285,172 @@ static int output_close(FILE *fp, char *tmp, const char *path)
 	return -1;
 }
 
+/* One input of the run: prepared in order by the main thread, linted by
+ * any thread, reported in order by the main thread. */
+struct lint_job {
+	const char *path;
+	struct config_slot *cs;
+	struct rl_lint_opts opts;
+	struct rl_result res;
+	int done;
+};
+
+/* --jobs: workers take inputs in order, at most JOB_WINDOW ahead of the
+ * one being reported (results wait in memory until their turn). */
+#define JOB_WINDOW 64
+
+struct pool {
+	struct run_state *st;
+	struct lint_job *jobs;
+	size_t n, next, reported;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+};
+
+static void run_job(const struct run_state *st, struct lint_job *j)
+{
+	if (j->cs && !j->cs->ok) {
+		memset(&j->res, 0, sizeof j->res);
+		rl_result_fail(&j->res, j->path, j->cs->error);
+	} else {
+		rl_lint_file(&st->linter, j->path, st->cli.max_file_bytes, &j->opts, &j->res);
+	}
+}
+
+static void *worker(void *arg)
+{
+	struct pool *p = arg;
+	pthread_mutex_lock(&p->lock);
+	for (;;) {
+		while (p->next < p->n && p->next >= p->reported + JOB_WINDOW)
+			pthread_cond_wait(&p->cond, &p->lock);
+		if (p->next >= p->n)
+			break;
+		struct lint_job *j = &p->jobs[p->next++];
+		pthread_mutex_unlock(&p->lock);
+		run_job(p->st, j);
+		pthread_mutex_lock(&p->lock);
+		j->done = 1;
+		pthread_cond_broadcast(&p->cond);
+	}
+	pthread_mutex_unlock(&p->lock);
+	return NULL;
+}
+
+/* Prints one linted input as the action asks; 1 when a finding reaches
+ * --fail-on. */
+static int report_job(struct run_state *st, struct rl_out *out, struct rl_out *term, struct lint_job *j)
+{
+	const struct rl_cli *cli = &st->cli;
+	struct rl_result *res = &j->res;
+	int findings = 0;
+	if (res->status != RL_STATUS_OK) {
+		fprintf(stderr, "resumelint: %s: %s\n", res->path, res->error);
+		st->trouble = 1;
+	}
+	if (!(j->cs && !j->cs->ok))
+		print_diags(&res->diags);
+	for (size_t k = 0; k < res->report.n; k++)
+		if (res->report.v[k].severity >= cli->fail_on)
+			findings = 1;
+	if (cli->action == RL_ACTION_DUMP_LAYOUT) {
+		if (res->doc) {
+			struct rl_buf b;
+			rl_buf_init(&b);
+			rl_pagefit_dump(res->doc, &j->opts, &b);
+			for (size_t k = 0; k < b.len; k++)
+				if (b.data[k] == '\f' || b.data[k] == '\v' || b.data[k] == '\r')
+					b.data[k] = ' ';
+			fputs(b.data, stdout);
+			rl_buf_free(&b);
+		}
+	} else if (cli->action == RL_ACTION_DUMP) {
+		if (res->doc)
+			dump(res, st->many_inputs);
+	} else {
+		rl_out_file(out, res);
+		rl_out_flush(out);
+		if (term->fp) {
+			rl_out_file(term, res);
+			rl_out_flush(term);
+		}
+	}
+	rl_result_free(res);
+	rl_lint_opts_free(&j->opts);
+	return findings;
+}
+
+/* Runs the jobs on `threads` threads (1: in this one), reporting each in
+ * input order as soon as it and those before it are done. */
+static int run_jobs(struct run_state *st, struct rl_out *out, struct rl_out *term, struct lint_job *jobs, size_t n,
+		    unsigned threads)
+{
+	int findings = 0;
+	if (threads <= 1 || n <= 1) {
+		for (size_t i = 0; i < n; i++) {
+			run_job(st, &jobs[i]);
+			findings |= report_job(st, out, term, &jobs[i]);
+		}
+		return findings;
+	}
+	/* what rules would do lazily happens now, before threads share them */
+	for (size_t i = 0; i < st->linter.rules.n; i++) {
+		struct rl_rule *r = st->linter.rules.v[i];
+		if (r->kind->prepare_threads)
+			r->kind->prepare_threads(r);
+	}
+	struct pool p = { st, jobs, n, 0, 0, PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER };
+	if (threads > n)
+		threads = (unsigned)n;
+	pthread_t *tid = rl_xcalloc(threads, sizeof *tid);
+	unsigned started = 0;
+	for (unsigned t = 0; t < threads; t++)
+		if (pthread_create(&tid[t], NULL, worker, &p) == 0)
+			started++;
+	for (size_t i = 0; i < n; i++) {
+		pthread_mutex_lock(&p.lock);
+		if (!started && !jobs[i].done) {
+			/* no thread could start: lint it here */
+			pthread_mutex_unlock(&p.lock);
+			run_job(st, &jobs[i]);
+			p.next = i + 1;
+		} else {
+			while (!jobs[i].done)
+				pthread_cond_wait(&p.cond, &p.lock);
+			pthread_mutex_unlock(&p.lock);
+		}
+		findings |= report_job(st, out, term, &jobs[i]);
+		pthread_mutex_lock(&p.lock);
+		p.reported = i + 1;
+		pthread_cond_broadcast(&p.cond);
+		pthread_mutex_unlock(&p.lock);
+	}
+	for (unsigned t = 0; t < started; t++)
+		pthread_join(tid[t], NULL);
+	free(tid);
+	return findings;
+}
+
 static int lint_files(struct run_state *st)
 {
 	const struct rl_cli *cli = &st->cli;
 	struct rl_out out, term;
 	int findings = 0, to_file = cli->output && cli->action == RL_ACTION_LINT;
+	struct rl_inputs inputs;
+	struct rl_diags d;
+	rl_diags_init(&d);
+	if (rl_inputs_expand(cli->files, cli->nfiles, &inputs, &d)) {
+		print_diags(&d);
+		st->trouble = 1;
+	}
+	rl_diags_free(&d);
+	st->many_inputs = inputs.n > 1;
 	char *tmp = NULL;
 	FILE *ofp = to_file ? output_open(cli->output, &tmp) : NULL;
-	if (to_file && !ofp)
+	if (to_file && !ofp) {
+		rl_inputs_free(&inputs);
 		return EXIT_TROUBLE;
+	}
 	out_setup(&out, st, cli->format, to_file ? ofp : stdout);
 	/* with --output, the terminal still gets the text report */
 	out_setup(&term, st, "text", to_file ? stdout : NULL);
@@ -258,54 +460,22 @@ static int lint_files(struct run_state *st)
 		rl_out_begin(&term);
 		rl_out_flush(&term);
 	}
-	for (size_t i = 0; i < cli->nfiles; i++) {
-		const char *path = cli->files[i];
-		struct config_slot *cs = find_config(st, path);
-		struct rl_lint_opts opts;
-		struct rl_result res;
-		build_opts(st, cs, &opts);
-		if (cs && !cs->ok) {
-			memset(&res, 0, sizeof res);
-			rl_result_fail(&res, path, cs->error);
-		} else {
-			rl_lint_file(&st->linter, path, cli->max_file_bytes, &opts, &res);
-			if (res.status != RL_STATUS_OK)
-				fprintf(stderr, "resumelint: %s: %s\n", res.path, res.error);
-			print_diags(&res.diags);
-		}
-		if (res.status != RL_STATUS_OK)
-			st->trouble = 1;
-		const char *job = cli->job ? cli->job : cs && cs->ok ? cs->cfg.job : NULL;
-		if (job && cli->action == RL_ACTION_LINT)
-			check_job(st, job, cli->max_file_bytes);
-		for (size_t k = 0; k < res.report.n; k++)
-			if (res.report.v[k].severity >= cli->fail_on)
-				findings = 1;
-		if (cli->action == RL_ACTION_DUMP_LAYOUT) {
-			if (res.doc) {
-				struct rl_buf b;
-				rl_buf_init(&b);
-				rl_pagefit_dump(res.doc, &opts, &b);
-				for (size_t k = 0; k < b.len; k++)
-					if (b.data[k] == '\f' || b.data[k] == '\v' || b.data[k] == '\r')
-						b.data[k] = ' ';
-				fputs(b.data, stdout);
-				rl_buf_free(&b);
-			}
-		} else if (cli->action == RL_ACTION_DUMP) {
-			if (res.doc)
-				dump(&res, cli->nfiles > 1);
-		} else {
-			rl_out_file(&out, &res);
-			rl_out_flush(&out);
-			if (to_file) {
-				rl_out_file(&term, &res);
-				rl_out_flush(&term);
-			}
-		}
-		rl_result_free(&res);
-		rl_lint_opts_free(&opts);
+	/* settings and postings are found here, in order, once per folder and
+	 * posting; only linting runs on other threads */
+	struct lint_job *jobs = rl_xcalloc(inputs.n ? inputs.n : 1, sizeof *jobs);
+	for (size_t i = 0; i < inputs.n; i++) {
+		struct lint_job *j = &jobs[i];
+		j->path = inputs.v[i];
+		j->cs = find_config(st, j->path);
+		build_opts(st, j->cs, &j->opts);
+		const char *job = cli->job ? cli->job : j->cs && j->cs->ok ? j->cs->cfg.job : NULL;
+		if (job && cli->action == RL_ACTION_LINT && !(j->cs && !j->cs->ok))
+			j->opts.posting = posting_for(st, job, j->cs && j->cs->ok ? j->cs->cfg.skills : NULL,
+						      cli->max_file_bytes);
 	}
+	findings = run_jobs(st, &out, &term, jobs, inputs.n, cli->jobs);
+	free(jobs);
+	rl_inputs_free(&inputs);
 	if (cli->action == RL_ACTION_LINT) {
 		rl_out_end(&out);
 		rl_out_flush(&out);
@@ -338,6 +508,27 @@ static int list_rules(const struct rl_ruleset *rules)
 	return EXIT_CLEAN;
 }
 
+/* For rule authors and the rule-file man page: every kind and key, one a
+ * line, tab-separated: "key\t*\tNAME\tHELP" (keys of every rule), "kind\tNAME\tHELP",
+ * "key\tKIND\tNAME\tHELP". */
+static void list_keys(const char *kind, const struct rl_rule_key *keys)
+{
+	for (size_t i = 0; keys && keys[i].name; i++)
+		printf("key\t%s\t%s\t%s\n", kind, keys[i].name, keys[i].help);
+}
+
+static int list_kinds(void)
+{
+	list_keys("*", rl_rule_common_keys);
+	for (size_t i = 0; rl_rule_kinds[i]; i++) {
+		const struct rl_rule_kind *k = rl_rule_kinds[i];
+		printf("kind\t%s\t%s\n", k->name, k->help);
+		list_keys(k->name, k->keys);
+		list_keys(k->name, k->extra_keys);
+	}
+	return EXIT_CLEAN;
+}
+
 static void print_indented(const char *text)
 {
 	fputs("    ", stdout);
@@ -348,6 +539,39 @@ static void print_indented(const char *text)
 	}
 	if (!*text || text[strlen(text) - 1] != '\n')
 		putchar('\n');
+}
+
+/* What each country profile changes for rule r (profile: or --profile). */
+static void explain_profiles(const struct run_state *st, const struct rl_rule *r)
+{
+	const struct rl_country_table *t = st->countries;
+	int any = 0;
+	for (size_t i = 0; t && i < t->n; i++) {
+		const struct rl_country_row *row = &t->v[i];
+		if (!row->rule || strcmp(row->rule, r->id) != 0)
+			continue;
+		if (!any++)
+			printf("\nCountry profiles (profile: in .resumelint.yml, or --profile):\n");
+		printf("    %s: %s — %s\n", row->profile, rl_severity_name(row->severity), row->why);
+	}
+	if (!any)
+		return;
+	/* the profiles that leave it alone */
+	struct rl_buf others;
+	rl_buf_init(&others);
+	for (size_t i = 0; i < t->n; i++) {
+		int named = 0, seen = 0;
+		for (size_t k = 0; k < t->n; k++) {
+			named |= strcmp(t->v[k].profile, t->v[i].profile) == 0 && t->v[k].rule &&
+				 strcmp(t->v[k].rule, r->id) == 0;
+			seen |= k < i && strcmp(t->v[k].profile, t->v[i].profile) == 0;
+		}
+		if (!named && !seen)
+			rl_buf_addf(&others, "%s%s", others.len ? ", " : "", t->v[i].profile);
+	}
+	if (others.len)
+		printf("    %s: %s, the rule's own\n", others.data, rl_severity_name(r->severity));
+	rl_buf_free(&others);
 }
 
 static int explain(struct run_state *st, const char *id)
@@ -373,6 +597,7 @@ static int explain(struct run_state *st, const char *id)
 		rl_buf_free(&b);
 		rl_lint_opts_free(&opts);
 	}
+	explain_profiles(st, r);
 	if (r->nbad) {
 		printf("\nFlagged, for example:\n");
 		for (size_t i = 0; i < r->nbad; i++)
@@ -441,9 +666,31 @@ int main(int argc, char **argv)
 		rc = EXIT_TROUBLE;
 		goto out;
 	}
+	{
+		struct rl_buf cpath;
+		rl_buf_init(&cpath);
+		rl_buf_addf(&cpath, "%s/profiles.tsv", tables.data);
+		st.countries = rl_country_table_load(cpath.data, &d);
+		rl_buf_free(&cpath);
+	}
+	if (!st.countries) {
+		print_diags(&d);
+		rc = EXIT_TROUBLE;
+		goto out;
+	}
+	if (st.cli.profile && !rl_country_known(st.countries, st.cli.profile)) {
+		char *names = rl_country_names(st.countries);
+		fprintf(stderr, "resumelint: --profile: unknown profile '%s' (expected %s)\n", st.cli.profile, names);
+		free(names);
+		rc = EXIT_TROUBLE;
+		goto out;
+	}
 	switch (st.cli.action) {
 	case RL_ACTION_LIST_RULES:
 		rc = list_rules(&st.linter.rules);
+		break;
+	case RL_ACTION_LIST_KINDS:
+		rc = list_kinds();
 		break;
 	case RL_ACTION_EXPLAIN:
 		rc = explain(&st, st.cli.explain);
@@ -460,14 +707,19 @@ out:
 	rl_buf_free(&tables);
 	free(rules_dir);
 	rl_linter_fini(&st.linter);
+	rl_country_table_free(st.countries);
 	for (size_t i = 0; i < st.nconfigs; i++) {
 		free(st.configs[i].path);
 		free(st.configs[i].error);
 		rl_config_free(&st.configs[i].cfg);
 	}
 	free(st.configs);
-	for (size_t i = 0; i < st.njobs; i++)
-		free(st.jobs_checked[i]);
-	free(st.jobs_checked);
+	for (size_t i = 0; i < st.njobs; i++) {
+		rl_posting_free(st.jobs[i].posting);
+		rl_skills_free(st.jobs[i].dict);
+		free(st.jobs[i].path);
+		free(st.jobs[i].skills);
+	}
+	free(st.jobs);
 	return rc;
 }

@@ -19,7 +19,8 @@ enum {
 	RL_WHERE_EDUCATION = 1u << 4,  /* education, certifications, coursework */
 	RL_WHERE_OTHER = 1u << 5,      /* any other section, or only as written in the source */
 	RL_WHERE_TOP = 1u << 6,        /* in the top third of page one */
-	RL_WHERE_COUNT = 7
+	RL_WHERE_ALTERNATIVE = 1u << 7, /* not there, but an alternative the posting accepts is */
+	RL_WHERE_COUNT = 8
 };
 
 /* Policy: how much a found term counts toward the score. */

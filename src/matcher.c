@@ -35,7 +35,7 @@ static int set_unless(struct rl_rule *r, const struct rl_ynode *v, struct rl_rul
 	return 0;
 }
 
-static int set_unless_section(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+int rl_matcher_set_unless_section(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
 	char *p = rl_rule_join_patterns(v, ld);
 	if (!p)
@@ -142,8 +142,6 @@ static int set_depth_limit(struct rl_rule *r, const struct rl_ynode *v, struct r
 const struct rl_rule_key rl_matcher_keys[] = {
 	{ "pattern", set_pattern, "a PCRE2 regular expression (or a list of them, any may match)" },
 	{ "unless", set_unless, "exceptions: a match that an `unless` match overlaps is not reported" },
-	{ "unless-section", set_unless_section,
-	  "a section whose text matches this is skipped: neither its heading nor its lines are reported" },
 	{ "requires", set_requires,
 	  "the rule reports nothing unless this matches somewhere in the document (any section, any block)" },
 	{ "manual-bullets", set_bullets,
@@ -196,10 +194,10 @@ static pcre2_code *compile(const struct rl_matcher *m, const char *pattern, cons
 			      pattern);
 		return NULL;
 	}
-	/* with keywords, JIT waits until the pattern is used much (see
-	 * RL_JIT_AFTER_ATTEMPTS); the interpreter remains when JIT is missing */
-	if (!m->nkeywords)
-		pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	/* JIT waits until the pattern is used much (RL_JIT_AFTER_ATTEMPTS):
+	 * compiling it costs more than interpreting one resume; the
+	 * interpreter remains when JIT is missing */
+	(void)m;
 	return re;
 }
 
@@ -211,7 +209,7 @@ int rl_matcher_finish(struct rl_matcher *m, const struct rl_ynode *root, struct 
 			rl_rule_error(ld, root, "missing key 'pattern'");
 			return -1;
 		}
-		static const char *const needs[] = { "unless", "unless-section", "requires", "manual-bullets" };
+		static const char *const needs[] = { "unless", "manual-bullets" };
 		for (size_t i = 0; i < sizeof needs / sizeof *needs; i++) {
 			const struct rl_ynode *at = rl_ymap_get(root, needs[i]);
 			if (at) {
@@ -219,11 +217,11 @@ int rl_matcher_finish(struct rl_matcher *m, const struct rl_ynode *root, struct 
 				return -1;
 			}
 		}
-		return 0;
+	} else {
+		m->re = compile(m, m->pattern, rl_ymap_get(root, "pattern"), "pattern", ld);
+		if (!m->re)
+			return -1;
 	}
-	m->re = compile(m, m->pattern, rl_ymap_get(root, "pattern"), "pattern", ld);
-	if (!m->re)
-		return -1;
 	if (m->unless) {
 		m->unless_re = compile(m, m->unless, rl_ymap_get(root, "unless"), "unless", ld);
 		if (!m->unless_re)
@@ -272,6 +270,17 @@ static void count_attempt(const struct rl_matcher *cm)
 	for (size_t i = 0; i < sizeof more / sizeof *more; i++)
 		if (more[i])
 			pcre2_jit_compile(more[i], PCRE2_JIT_COMPLETE);
+}
+
+void rl_matcher_prepare_threads(struct rl_rule *r)
+{
+	/* lazy JIT writes to the pattern while others match with it: do it
+	 * now, before threads share the rule */
+	struct rl_matcher *m = r->impl;
+	if (!m->re || m->jitted)
+		return;
+	m->attempts = RL_JIT_AFTER_ATTEMPTS - 1; /* the next attempt JIT-compiles */
+	count_attempt(m);
 }
 
 /* Next match at or after *from: 1 found, 0 none, -1 budget exhausted. */
@@ -379,22 +388,17 @@ static int reads(const struct rl_matcher *m, struct rl_run *run, const struct rl
 	return rl_rule_reads(run->rule, run->doc, &item);
 }
 
-static int scan(const struct rl_matcher *m, struct rl_run *run, int emit)
+static int scan(const struct rl_matcher *m, struct rl_run *run, int emit, const unsigned char *skip)
 {
 	const struct rl_doc *doc = run->doc;
 	if (!m->re || !rl_matcher_required(m, run))
 		return 0;
-	size_t checked = SIZE_MAX; /* the section whose exception was last checked */
-	int skip = 0;
 	for (size_t i = 0; i < doc->nblocks; i++) {
 		const struct rl_block *b = &doc->blocks[i];
 		if (!reads(m, run, b))
 			continue;
-		if (m->unless_section_re && b->section != checked) {
-			checked = b->section;
-			skip = rl_matcher_section_excepted(m, run, b->section);
-		}
-		if (skip)
+		if (skip && b->section < doc->nsections && skip[b->section] &&
+		    doc->sections[b->section].heading == (long)i)
 			continue;
 		if (m->nkeywords) {
 			const char *low = rl_run_lower(run, i);
@@ -420,10 +424,15 @@ static int scan(const struct rl_matcher *m, struct rl_run *run, int emit)
 
 void rl_matcher_scan(const struct rl_matcher *m, struct rl_run *run)
 {
-	scan(m, run, 1);
+	scan(m, run, 1, NULL);
+}
+
+void rl_matcher_scan_except(const struct rl_matcher *m, struct rl_run *run, const unsigned char *skip)
+{
+	scan(m, run, 1, skip);
 }
 
 int rl_matcher_any(const struct rl_matcher *m, struct rl_run *run)
 {
-	return scan(m, run, 0);
+	return scan(m, run, 0, NULL);
 }

@@ -30,8 +30,8 @@ struct rl_matcher {
 	unsigned attempts;      /* pcre2_match calls so far (lazy JIT) */
 	int jitted;
 	char *unless;
-	char *unless_section;   /* a section whose text matches: nothing in it
-				   is reported (its heading neither) */
+	char *unless_section;   /* section rules: a section of the kind whose
+				   text matches is not reported */
 	char *requires;         /* the document must match somewhere, else
 				   the rule reports nothing */
 	char **bullets;         /* paragraphs starting with one of these and a
@@ -55,11 +55,20 @@ int rl_matcher_finish(struct rl_matcher *m, const struct rl_ynode *root, struct 
 /* Emits a finding for every match in every block the rule reads, except
  * matches that an `unless` match overlaps. */
 void rl_matcher_scan(const struct rl_matcher *m, struct rl_run *run);
+/* The same, skipping the heading of section i where skip[i] is not 0 (one
+ * flag per section of the document): a heading already reported. */
+void rl_matcher_scan_except(const struct rl_matcher *m, struct rl_run *run, const unsigned char *skip);
 /* 1 when any block the rule reads has a match not excepted by `unless`. */
 int rl_matcher_any(const struct rl_matcher *m, struct rl_run *run);
 /* 1 when the document meets `requires` (or there is none). */
 int rl_matcher_required(const struct rl_matcher *m, struct rl_run *run);
+/* The section kind's `unless-section` key, kept here to compile with the rest. */
+int rl_matcher_set_unless_section(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld);
 /* 1 when section i of the document matches `unless-section`. */
 int rl_matcher_section_excepted(const struct rl_matcher *m, struct rl_run *run, size_t i);
+
+/* Kind hook (prepare_threads) of kinds whose impl starts with a matcher:
+ * JIT-compiles its patterns now, so threads only read it. */
+void rl_matcher_prepare_threads(struct rl_rule *r);
 
 #endif

@@ -139,12 +139,17 @@ static int is_autolink(const char *s, size_t i, size_t end)
 	return 0;
 }
 
-/* Writes the Markdown that stands for tag `name` into out[0, n). */
-static void replace_tag(char *out, size_t n, const char *name, int closing)
+/* Writes the Markdown that stands for tag `name` into out[0, n); eol: only
+ * spaces follow it on its line. */
+static void replace_tag(char *out, size_t n, const char *name, int closing, int eol)
 {
 	memset(out, ' ', n);
 	if (strcmp(name, "br") == 0 && n >= 3) {
-		memcpy(out, "  \n", 3); /* a hard line break */
+		/* a hard line break; at the end of a line its spaces make one
+		 * (a line end of our own would leave a blank line: a new
+		 * paragraph, where pandoc keeps one) */
+		if (!eol)
+			memcpy(out, "  \n", 3);
 		return;
 	}
 	if (!is_block_tag(name) || n < 2)
@@ -156,6 +161,57 @@ static void replace_tag(char *out, size_t n, const char *name, int closing)
 		memcpy(out + 2, "# ", 2); /* the level is restored after parsing */
 	else if (strcmp(name, "li") == 0)
 		memcpy(out + 2, "- ", 2);
+}
+
+/* pandoc 2.17's block-level HTML (blockHtmlTags); "either" tags
+ * (eitherBlockOrInline) are block-level only at the start of a line. */
+static const char *const pandoc_block_tags[] = {
+	"address", "article", "aside", "blockquote", "body", "canvas", "caption", "center", "col",
+	"colgroup", "dd", "details", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer",
+	"form", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hgroup", "hr", "html",
+	"isindex", "li", "main", "menu", "meta", "nav", "noframes", "ol", "output", "p", "pre", "script",
+	"section", "style", "summary", "table", "tbody", "td", "textarea", "tfoot", "th", "thead", "tr",
+	"ul", NULL,
+};
+static const char *const pandoc_either_tags[] = {
+	"applet", "area", "audio", "button", "del", "embed", "iframe", "ins", "map", "noscript", "object",
+	"progress", "source", "svg", "video", NULL,
+};
+
+static int in_list(const char *const *list, const char *name)
+{
+	for (size_t i = 0; list[i]; i++)
+		if (strcmp(list[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+int rl_md_html_inline_only(const char *s, size_t a, size_t e, const char *masked)
+{
+	for (size_t k = 0; k < e - a; k++)
+		if (masked[k] != ' ' && masked[k] != '\t' && masked[k] != '\n' && masked[k] != '\r')
+			return 0;
+	size_t k = a;
+	while (k < e && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	int first = 1, either_block = 0;
+	for (; k < e; k++) {
+		if (s[k] != '<' || (e - k >= 4 && memcmp(s + k, "<!--", 4) == 0))
+			continue;
+		char name[16];
+		int closing = k + 1 < e && s[k + 1] == '/';
+		if (!tag_name(s, k + 1 + (size_t)closing, e, name, sizeof name))
+			continue;
+		int either = in_list(pandoc_either_tags, name);
+		if (first && (k == 0 || s[k - 1] == '\n' || s[k - 1] == '\r') && either)
+			either_block = 1; /* and its closing tag */
+		int block = in_list(pandoc_block_tags, name) || (either && either_block);
+		if (!block)
+			return 1;
+		first = 0;
+		k = tag_end(s, k, e) - 1;
+	}
+	return 0;
 }
 
 char *rl_md_html_mask(struct rl_doc *doc, size_t start, size_t end)
@@ -200,7 +256,10 @@ char *rl_md_html_mask(struct rl_doc *doc, size_t start, size_t end)
 		}
 		if (!closing && strcmp(name, "img") == 0)
 			rl_md_html_image(doc, s + i, e - i, i);
-		replace_tag(out + (i - start), e - i, name, closing);
+		size_t k = e;
+		while (k < end && (s[k] == ' ' || s[k] == '\t'))
+			k++;
+		replace_tag(out + (i - start), e - i, name, closing, k == end || s[k] == '\n' || s[k] == '\r');
 		i = e;
 	}
 	return out;

@@ -16,6 +16,11 @@
  * break, <li> a list item, <h1>..<h6> a heading); <img> is recorded in doc.
  * free() the result. */
 char *rl_md_html_mask(struct rl_doc *doc, size_t start, size_t end);
+/* For a line src[a, e) of an HTML block whose masked form is masked[0, e-a):
+ * 1 when it holds no text and a tag pandoc reads as inline HTML (<img>, <a>,
+ * <span>, an indented <iframe>): pandoc makes such lines a paragraph of raw
+ * HTML, which its .docx keeps as an empty paragraph. */
+int rl_md_html_inline_only(const char *src, size_t a, size_t e, const char *masked);
 /* The heading level of an <hN> tag that ends right before src offset off
  * (ignoring spaces), or 0. */
 unsigned rl_md_html_heading_level(const struct rl_doc *doc, size_t off);

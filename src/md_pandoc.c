@@ -99,6 +99,8 @@ static int is_def_marker(const char *s, const struct line *l)
 	return d == ' ' || d == '\t';
 }
 
+static int ends_block(const char *s, const struct line *l);
+
 /* A line that can be a definition-list term: one line of plain text. */
 static int can_be_term(const char *s, const struct line *l)
 {
@@ -109,8 +111,10 @@ static int can_be_term(const char *s, const struct line *l)
 	size_t n = l->end - l->text;
 	if (c == '#' || c == '>' || c == '|' || c == '<' || c == ':' || c == '~' || c == '`')
 		return 0;
-	if ((c == '-' || c == '*' || c == '+') && (n == 1 || p[1] == ' ' || p[1] == '\t' || p[1] == c))
-		return 0; /* a list item or a rule */
+	if ((c == '-' || c == '*' || c == '+') && (n == 1 || p[1] == ' ' || p[1] == '\t'))
+		return 0; /* a list item */
+	if ((c == '-' || c == '*' || c == '_') && ends_block(s, l))
+		return 0; /* a rule; "**Bold term**" is a term */
 	size_t d = 0;
 	while (d < n && p[d] >= '0' && p[d] <= '9')
 		d++;
@@ -278,6 +282,168 @@ static int latex_command(const char *s, const struct line *l, int *page_break)
 	return 1;
 }
 
+/* ---- simple and multiline tables (pandoc's tableWith) ---- */
+
+/* pandoc's dashedLine: runs of '-', each with the spaces after it, at most
+ * three spaces in, nothing else on the line. Returns the runs (0: not such
+ * a line); col[k] is where run k starts, len[k] its length with its spaces
+ * (character columns; runs past MD_TABLE_MAX_COLS join the last). */
+static unsigned dashed_line(const char *s, const struct line *l, unsigned *col, unsigned *len)
+{
+	if (l->blank || l->in_code || l->indent > 3 || s[l->text] != '-')
+		return 0;
+	for (size_t k = l->start; k < l->text; k++)
+		if (s[k] != ' ')
+			return 0;
+	unsigned n = 0, c = l->indent;
+	for (size_t k = l->text; k < l->end;) {
+		if (s[k] != '-')
+			return 0;
+		unsigned from = c;
+		while (k < l->end && s[k] == '-')
+			k++, c++;
+		while (k < l->end && s[k] == ' ')
+			k++, c++;
+		if (n < MD_TABLE_MAX_COLS) {
+			col[n] = from;
+			len[n++] = c - from;
+		} else {
+			len[n - 1] += c - from;
+		}
+	}
+	return n;
+}
+
+static int is_dashed(const char *s, const struct line *l)
+{
+	unsigned col[MD_TABLE_MAX_COLS], len[MD_TABLE_MAX_COLS];
+	return dashed_line(s, l, col, len) > 0;
+}
+
+/* pandoc's tableFooter: a dashed line, then a blank line or the end. */
+static int is_table_footer(const char *s, const struct lines *L, size_t j)
+{
+	return j < L->n && is_dashed(s, &L->v[j]) && (j + 1 == L->n || L->v[j + 1].blank);
+}
+
+/* Columns from the dashed line d; relative widths for a multiline table
+ * (pandoc's widthsFromIndices with 72 columns), else all 0 (default). */
+static void table_columns(const char *s, const struct line *d, int multiline, struct md_table *t)
+{
+	unsigned len[MD_TABLE_MAX_COLS];
+	t->ncols = dashed_line(s, d, t->col, len);
+	for (unsigned k = 0; k < t->ncols; k++)
+		t->width[k] = 0;
+	if (!multiline)
+		return;
+	/* lengths: the indent, then each run; the last counts one more (the
+	 * space between columns is in each run), and takes the one before's
+	 * length when it is shorter by at most two */
+	double lengths[MD_TABLE_MAX_COLS + 1], total = 0;
+	unsigned n = t->ncols + 1;
+	lengths[0] = d->indent;
+	for (unsigned k = 0; k < t->ncols; k++)
+		lengths[k + 1] = len[k];
+	lengths[n - 1] += 1;
+	if (lengths[n - 1] < lengths[n - 2] && lengths[n - 2] - lengths[n - 1] <= 2)
+		lengths[n - 1] = lengths[n - 2];
+	for (unsigned k = 0; k < n; k++)
+		total += lengths[k];
+	double quotient = total > 72 ? total : 72;
+	for (unsigned k = 0; k < t->ncols; k++)
+		t->width[k] = lengths[k + 1] / quotient;
+}
+
+/* Rows of a multiline table from line r: runs of lines parted by blank
+ * lines, up to a footer. The line index past the footer, or 0. */
+static size_t multiline_rows(const char *s, const struct lines *L, size_t r, struct md_table *t)
+{
+	size_t k = r;
+	if (k >= L->n || L->v[k].blank || is_table_footer(s, L, k))
+		return 0;
+	t->rows_start = L->v[k].start;
+	for (;;) {
+		while (k < L->n && !L->v[k].blank && !is_table_footer(s, L, k))
+			k++;
+		t->rows_end = L->v[k - 1].next;
+		while (k < L->n && L->v[k].blank)
+			k++;
+		if (k >= L->n)
+			return 0;
+		if (is_table_footer(s, L, k))
+			return k + 1;
+	}
+}
+
+/* Rows of a simple table from line r: one a line, at least one, up to a
+ * blank line (if footer_only is 0) or a footer. The line index past the
+ * table, or 0. */
+static size_t simple_rows(const char *s, const struct lines *L, size_t r, int footer_only, struct md_table *t)
+{
+	size_t k = r;
+	while (k < L->n && !L->v[k].blank && !is_table_footer(s, L, k))
+		k++;
+	if (k == r)
+		return 0;
+	t->rows_start = L->v[r].start;
+	t->rows_end = L->v[k - 1].next;
+	if (is_table_footer(s, L, k))
+		return k + 1;
+	return footer_only ? 0 : k;
+}
+
+/* A simple or multiline table starting at line i, in pandoc's order of
+ * tries: multiline with a header, simple with a header, simple without,
+ * multiline without. The line index past it, or 0. */
+static size_t table_at(const char *s, const struct lines *L, size_t i, struct md_table *t)
+{
+	memset(t, 0, sizeof *t);
+	const struct line *l = &L->v[i];
+	if (l->in_code || l->blank || i + 1 >= L->n)
+		return 0;
+	int dashed = is_dashed(s, l);
+	size_t end;
+	/* multiline, header: a dashed line, header lines, the column line */
+	if (dashed && !L->v[i + 1].blank) {
+		size_t j = i + 1;
+		while (j < L->n && !L->v[j].blank && !is_dashed(s, &L->v[j]))
+			j++;
+		if (j > i + 1 && j < L->n && is_dashed(s, &L->v[j])) {
+			table_columns(s, &L->v[j], 1, t);
+			t->multiline = 1;
+			t->head_start = L->v[i + 1].start;
+			t->head_end = L->v[j].start;
+			if ((end = multiline_rows(s, L, j + 1, t)))
+				return end;
+		}
+	}
+	/* simple, header: a line over a column line of two runs or more (one
+	 * run underlines a setext heading, which pandoc tries first) */
+	if ((dashed || can_be_term(s, l)) && !L->v[i + 1].blank) {
+		unsigned col[MD_TABLE_MAX_COLS], len[MD_TABLE_MAX_COLS];
+		if (dashed_line(s, &L->v[i + 1], col, len) >= 2) {
+			memset(t, 0, sizeof *t);
+			table_columns(s, &L->v[i + 1], 0, t);
+			t->head_start = l->start;
+			t->head_end = L->v[i + 1].start;
+			if ((end = simple_rows(s, L, i + 2, 0, t)))
+				return end;
+		}
+	}
+	if (!dashed)
+		return 0;
+	/* simple, no header: rows between two dashed lines */
+	memset(t, 0, sizeof *t);
+	table_columns(s, l, 0, t);
+	if ((end = simple_rows(s, L, i + 1, 1, t)))
+		return end;
+	/* multiline, no header */
+	memset(t, 0, sizeof *t);
+	table_columns(s, l, 1, t);
+	t->multiline = 1;
+	return multiline_rows(s, L, i + 1, t);
+}
+
 static void push(struct md_region **v, size_t *n, size_t *cap, enum md_region_kind kind, size_t start,
 		 size_t end, int page_break)
 {
@@ -288,6 +454,7 @@ static void push(struct md_region **v, size_t *n, size_t *cap, enum md_region_ki
 		return;
 	}
 	RL_GROW(*v, *n, *cap);
+	memset(&(*v)[*n], 0, sizeof **v);
 	(*v)[*n].kind = kind;
 	(*v)[*n].start = start;
 	(*v)[*n].end = end;
@@ -321,6 +488,7 @@ size_t rl_md_regions(const struct rl_source *src, size_t start, int pandoc, stru
 	for (; i < L.n; i++) {
 		const struct line *l = &L.v[i];
 		size_t close, end;
+		struct md_table tab;
 		int page_break = 0;
 		if (l->in_code)
 			continue;
@@ -329,6 +497,13 @@ size_t rl_md_regions(const struct rl_source *src, size_t start, int pandoc, stru
 			push(&v, &n, &cap, MDR_YAML, l->start, L.v[close].next, 0);
 			md_start = L.v[close].next;
 			i = close;
+		} else if ((i == 0 || L.v[i - 1].blank || ends_block(s, &L.v[i - 1])) &&
+			   (end = table_at(s, &L, i, &tab))) {
+			push(&v, &n, &cap, MDR_MARKDOWN, md_start, l->start, 0);
+			push(&v, &n, &cap, MDR_TABLE, l->start, L.v[end - 1].next, 0);
+			v[n - 1].table = tab;
+			md_start = L.v[end - 1].next;
+			i = end - 1;
 		} else if (!l->blank && l->indent < 4 && starts(s, l, ":::")) {
 			push(&v, &n, &cap, MDR_MARKDOWN, md_start, l->start, 0);
 			push(&v, &n, &cap, MDR_SKIP, l->start, l->next, 0);
@@ -364,6 +539,145 @@ size_t rl_md_regions(const struct rl_source *src, size_t start, int pandoc, stru
 	free(L.v);
 	*out = v;
 	return n;
+}
+
+static void add_piece(struct md_definition *d, size_t *cap, struct rl_buf *b, const char *s, size_t from,
+		      size_t to);
+
+/* ---- paragraphs pandoc does not let a block interrupt ---- */
+
+/* pandoc's Markdown: a list item or a block quote right after a line of a
+ * paragraph (no blank line between) is more of that paragraph's text
+ * ("**Job**  \n- did this" is one paragraph), where CommonMark starts a
+ * block (pandoc also runs an ATX heading on; we keep it a heading). Inside a list a list item still starts one.
+ * A backslash before the marker makes md4c read it as pandoc does. */
+enum { LZ_BLANK, LZ_PARA, LZ_OTHER };
+
+struct lazy_state {
+	int prev;       /* what the line before was */
+	int in_list;    /* in a list: its markers do start items */
+};
+
+static size_t list_marker(const char *t, size_t m)
+{
+	if ((t[0] == '-' || t[0] == '*' || t[0] == '+') && (m == 1 || t[1] == ' ' || t[1] == '\t'))
+		return 1;
+	size_t d = 0;
+	while (d < m && d < 9 && t[d] >= '0' && t[d] <= '9')
+		d++;
+	if (d && d < m && (t[d] == '.' || t[d] == ')') && (d + 1 == m || t[d + 1] == ' ' || t[d + 1] == '\t'))
+		return d + 1;
+	return 0;
+}
+
+static int atx_heading(const char *t, size_t m)
+{
+	size_t k = 0;
+	while (k < m && t[k] == '#')
+		k++;
+	return k >= 1 && k <= 6 && (k == m || t[k] == ' ' || t[k] == '\t');
+}
+
+/* A rule or a setext underline: three or more of one of -*_ (or any '='). */
+static int rule_line(const char *t, size_t m)
+{
+	char c = t[0];
+	size_t marks = 0;
+	if (c != '-' && c != '*' && c != '_' && c != '=')
+		return 0;
+	for (size_t k = 0; k < m; k++) {
+		if (t[k] == c)
+			marks++;
+		else if (t[k] != ' ' && t[k] != '\t')
+			return 0;
+	}
+	return marks >= 3 || c == '=';
+}
+
+/* Reads the line p[0, n); where to put a backslash in it, or SIZE_MAX. */
+static size_t lazy_step(struct lazy_state *z, const char *p, size_t n)
+{
+	size_t k = 0;
+	unsigned indent = 0;
+	while (k < n && (p[k] == ' ' || p[k] == '\t'))
+		indent += p[k++] == '\t' ? 4 - indent % 4 : 1;
+	const char *t = p + k;
+	size_t m = n - k;
+	if (!m) {
+		z->prev = LZ_BLANK;
+		return SIZE_MAX;
+	}
+	size_t marker = indent < 4 ? list_marker(t, m) : 0;
+	if (z->in_list) {
+		if (z->prev != LZ_BLANK || indent > 0 || marker) {
+			z->prev = LZ_OTHER;
+			return SIZE_MAX;
+		}
+		z->in_list = 0; /* unindented text after a blank line: the list is over */
+	}
+	if (indent < 4 && rule_line(t, m)) {
+		/* a rule, or the underline that ends a paragraph as a heading */
+		z->prev = LZ_BLANK;
+		return SIZE_MAX;
+	}
+	int heading = indent < 4 && atx_heading(t, m);
+	if (marker || heading || (indent < 4 && t[0] == '>')) {
+		/* an ATX heading there is kept a heading, against pandoc: the
+		 * sections rules read depend on it (and rules/one-page.yaml's
+		 * example writes "text\n# Two") */
+		if (z->prev == LZ_PARA && !heading)
+			return marker > 1 ? k + marker - 1 : k; /* "1\." or "\-" */
+		z->in_list = marker != 0;
+		z->prev = heading ? LZ_BLANK : LZ_OTHER;
+		return SIZE_MAX;
+	}
+	if (indent < 4 && (t[0] == '<' || t[0] == '|')) {
+		z->prev = LZ_OTHER;
+		return SIZE_MAX;
+	}
+	if (z->prev == LZ_BLANK)
+		z->prev = indent < 4 ? LZ_PARA : LZ_OTHER; /* else indented code */
+	return SIZE_MAX;
+}
+
+int rl_md_lazy_copy(const struct rl_source *src, size_t start, size_t end, struct md_definition *out)
+{
+	const char *s = src->bytes;
+	struct lines L = { NULL, 0, 0 };
+	struct lazy_state z = { LZ_BLANK, 0 };
+	int any = 0;
+	index_lines(s, start, end, &L);
+	size_t *esc = rl_xreallocarray(NULL, L.n ? L.n : 1, sizeof *esc);
+	for (size_t i = 0; i < L.n; i++) {
+		esc[i] = SIZE_MAX;
+		if (L.v[i].in_code) {
+			z.prev = LZ_OTHER;
+			continue;
+		}
+		size_t at = lazy_step(&z, s + L.v[i].start, L.v[i].end - L.v[i].start);
+		if (at != SIZE_MAX) {
+			esc[i] = L.v[i].start + at;
+			any = 1;
+		}
+	}
+	if (any) {
+		struct rl_buf b;
+		size_t cap = 0, from = start;
+		rl_buf_init(&b);
+		memset(out, 0, sizeof *out);
+		for (size_t i = 0; i < L.n; i++) {
+			if (esc[i] == SIZE_MAX)
+				continue;
+			add_piece(out, &cap, &b, s, from, esc[i]);
+			rl_buf_addc(&b, '\\');
+			from = esc[i];
+		}
+		add_piece(out, &cap, &b, s, from, end);
+		out->text = rl_buf_detach(&b, &out->len);
+	}
+	free(esc);
+	free(L.v);
+	return any;
 }
 
 /* ---- definition lists ---- */
@@ -403,10 +717,27 @@ static void emit_definition(const struct rl_source *src, const struct lines *L, 
 	size_t k = first->text + 1;
 	while (k < first->end && (s[k] == ' ' || s[k] == '\t'))
 		k++;
+	/* a definition's blocks are read as at the top level: the same
+	 * paragraphs that no list interrupts */
+	struct lazy_state z = { LZ_BLANK, 0 };
+	lazy_step(&z, s + k, first->end - k);
 	add_line(&d, &b, &cap, s, k, first->end);
 	for (size_t i = m + 1; i < end; i++) {
 		const struct line *l = &L->v[i];
-		add_line(&d, &b, &cap, s, l->blank ? l->start : deindent(s, l), l->end);
+		size_t from = l->blank ? l->start : deindent(s, l);
+		size_t at = l->in_code ? SIZE_MAX : lazy_step(&z, s + from, l->end - from);
+		if (l->in_code)
+			z.prev = LZ_OTHER;
+		if (at != SIZE_MAX) {
+			RL_GROW(d.map, d.nmap, cap);
+			d.map[d.nmap].sub_off = b.len;
+			d.map[d.nmap].src_off = from;
+			d.nmap++;
+			rl_buf_add(&b, s + from, at);
+			rl_buf_addc(&b, '\\');
+			from += at;
+		}
+		add_line(&d, &b, &cap, s, from, l->end);
 	}
 	d.text = rl_buf_detach(&b, &d.len);
 	v->def(v->ctx, &d);
@@ -436,6 +767,155 @@ void rl_md_deflist_walk(const struct rl_source *src, const struct md_region *r,
 		i = end;
 	}
 	free(L.v);
+}
+
+/* ---- table cells ---- */
+
+/* The byte of line l at character column c (a tab runs to the next multiple
+ * of four, as pandoc expands it; a UTF-8 sequence is one character). */
+static size_t byte_at_col(const char *s, const struct line *l, unsigned c)
+{
+	unsigned col = 0;
+	size_t k = l->start;
+	while (k < l->end && col < c) {
+		col += s[k] == '\t' ? 4 - col % 4 : 1;
+		k++;
+		while (k < l->end && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k++;
+	}
+	return k;
+}
+
+/* Where a backslash keeps md4c from reading p[0, n) as a block (a list item,
+ * a rule, an ATX heading, a quote, a fence), or SIZE_MAX: pandoc reads a
+ * cell as inlines only. */
+static size_t block_escape(const char *p, size_t n)
+{
+	char c = p[0];
+	if ((c == '*' || c == '-' || c == '+') && (n == 1 || p[1] == ' ' || p[1] == '\t'))
+		return 0;
+	if (c == '*' || c == '-' || c == '_') {
+		size_t marks = 0, k = 0;
+		while (k < n && (p[k] == c || p[k] == ' ' || p[k] == '\t'))
+			marks += p[k++] == c;
+		if (k == n && marks >= 3)
+			return 0;
+	}
+	if (c == '>' || ((c == '`' || c == '~') && n >= 3 && p[1] == c && p[2] == c))
+		return 0;
+	if (c == '#') {
+		size_t k = 0;
+		while (k < n && p[k] == '#')
+			k++;
+		if (k <= 6 && (k == n || p[k] == ' ' || p[k] == '\t'))
+			return 0;
+	}
+	size_t d = 0;
+	while (d < n && d < 9 && p[d] >= '0' && p[d] <= '9')
+		d++;
+	if (d && d < n && (p[d] == '.' || p[d] == ')') && (d + 1 == n || p[d + 1] == ' ' || p[d + 1] == '\t'))
+		return d;
+	return SIZE_MAX;
+}
+
+static void add_piece(struct md_definition *d, size_t *cap, struct rl_buf *b, const char *s, size_t from,
+		      size_t to)
+{
+	RL_GROW(d->map, d->nmap, *cap);
+	d->map[d->nmap].sub_off = b->len;
+	d->map[d->nmap].src_off = from;
+	d->nmap++;
+	rl_buf_add(b, s + from, to - from);
+}
+
+/* Column k of lines [first, last): each line's slice, trimmed, joined by
+ * spaces (the soft breaks between them). */
+static void emit_cell(const char *s, const struct lines *L, size_t first, size_t last, const struct md_table *t,
+		      unsigned k, unsigned row, int head, const struct md_table_visitor *v)
+{
+	struct md_definition d = { NULL, 0, NULL, 0 };
+	struct rl_buf b;
+	size_t cap = 0;
+	rl_buf_init(&b);
+	for (size_t i = first; i < last; i++) {
+		const struct line *l = &L->v[i];
+		size_t a = byte_at_col(s, l, t->col[k]);
+		size_t e = k + 1 < t->ncols ? byte_at_col(s, l, t->col[k + 1]) : l->end;
+		while (a < e && (s[a] == ' ' || s[a] == '\t'))
+			a++;
+		while (e > a && (s[e - 1] == ' ' || s[e - 1] == '\t'))
+			e--;
+		if (a >= e)
+			continue;
+		if (b.len) {
+			rl_buf_addc(&b, ' ');
+		} else {
+			size_t at = block_escape(s + a, e - a);
+			if (at != SIZE_MAX) {
+				add_piece(&d, &cap, &b, s, a, a + at);
+				rl_buf_addc(&b, '\\');
+				a += at;
+			}
+		}
+		add_piece(&d, &cap, &b, s, a, e);
+	}
+	rl_buf_addc(&b, '\n');
+	d.text = rl_buf_detach(&b, &d.len);
+	v->cell(v->ctx, row, k, head, &d);
+	free(d.text);
+	free(d.map);
+}
+
+static void emit_row(const char *s, const struct lines *L, size_t first, size_t last, const struct md_table *t,
+		     unsigned row, int head, const struct md_table_visitor *v)
+{
+	for (unsigned k = 0; k < t->ncols; k++)
+		emit_cell(s, L, first, last, t, k, row, head, v);
+}
+
+void rl_md_table_walk(const struct rl_source *src, const struct md_region *r, const struct md_table_visitor *v)
+{
+	const char *s = src->bytes;
+	const struct md_table *t = &r->table;
+	struct lines L = { NULL, 0, 0 };
+	index_lines(s, r->start, r->end, &L);
+	size_t ha = L.n, hb = 0, i = 0;
+	unsigned row = 0;
+	for (size_t k = 0; k < L.n; k++)
+		if (L.v[k].start >= t->head_start && L.v[k].start < t->head_end) {
+			ha = ha < k ? ha : k;
+			hb = k + 1;
+		}
+	if (ha < hb)
+		emit_row(s, &L, ha, hb, t, row++, 1, v);
+	while (i < L.n && L.v[i].start < t->rows_start)
+		i++;
+	while (i < L.n && L.v[i].start < t->rows_end) {
+		if (L.v[i].blank) {
+			i++;
+			continue;
+		}
+		size_t j = i + 1;
+		while (t->multiline && j < L.n && L.v[j].start < t->rows_end && !L.v[j].blank)
+			j++;
+		emit_row(s, &L, i, j, t, row++, 0, v);
+		i = j;
+	}
+	free(L.v);
+}
+
+int rl_md_table_widths(const struct rl_source *src, size_t off, struct md_table *out)
+{
+	struct md_region *v;
+	int found = 0;
+	size_t n = rl_md_regions(src, src->bom, 1, &v);
+	for (size_t i = 0; i < n && !found; i++)
+		if (v[i].kind == MDR_TABLE && off >= v[i].start && off < v[i].end) {
+			*out = v[i].table;
+			found = 1;
+		}
+	free(v);
+	return found;
 }
 
 size_t rl_md_definition_src(const struct md_definition *d, size_t sub_off)
@@ -519,12 +999,33 @@ static void strip_bracketed_spans(struct rl_block *b)
 	}
 }
 
+/* A backslash ending a paragraph's last line is a hard line break to
+ * pandoc (CommonMark: a backslash): not text. */
+static void strip_final_backslash(const struct rl_doc *doc, struct rl_block *b)
+{
+	const char *s = doc->src->bytes;
+	size_t n = doc->src->len;
+	if (!b->text_len || b->text[b->text_len - 1] != '\\')
+		return;
+	size_t at = rl_block_src(b, b->text_len - 1), k = at + 1;
+	if (at >= n || s[at] != '\\' || (at > 0 && s[at - 1] == '\\'))
+		return;
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	if (k < n && s[k] != '\n' && s[k] != '\r')
+		return;
+	rl_block_delete(b, b->text_len - 1, b->text_len);
+	while (b->text_len && (b->text[b->text_len - 1] == ' ' || b->text[b->text_len - 1] == '\n'))
+		rl_block_delete(b, b->text_len - 1, b->text_len);
+}
+
 void rl_md_pandoc_cleanup(struct rl_doc *doc)
 {
 	for (size_t i = 0; i < doc->nblocks; i++) {
 		struct rl_block *b = &doc->blocks[i];
 		if (b->kind == RL_BLOCK_CODE || b->kind == RL_BLOCK_META)
 			continue;
+		strip_final_backslash(doc, b);
 		if (b->kind == RL_BLOCK_HEADING)
 			strip_heading_attributes(b);
 		if (memchr(b->text, '{', b->text_len))

@@ -16,12 +16,28 @@ enum md_region_kind {
 	MDR_TITLE,      /* a pandoc title block (% lines at the start) */
 	MDR_LINEBLOCK,  /* "| " lines */
 	MDR_SKIP,       /* not text: a div fence, a raw LaTeX command */
+	MDR_TABLE,      /* a simple or multiline table (dashed lines) */
+};
+
+/* Columns past this are read into the last one: no resume table has more. */
+#define MD_TABLE_MAX_COLS 16
+
+/* MDR_TABLE: how pandoc splits it. Columns start at character columns col[k]
+ * (the last runs to the end of the line); header lines are
+ * [head_start, head_end), row lines [rows_start, rows_end). */
+struct md_table {
+	unsigned ncols;
+	unsigned col[MD_TABLE_MAX_COLS];
+	double width[MD_TABLE_MAX_COLS]; /* pandoc's relative widths, all 0: default */
+	int multiline;       /* rows are runs of lines between blank lines */
+	size_t head_start, head_end, rows_start, rows_end;
 };
 
 struct md_region {
 	enum md_region_kind kind;
 	size_t start, end;   /* whole lines of the source */
 	int page_break;      /* MDR_SKIP: \newpage, \pagebreak, \clearpage */
+	struct md_table table; /* MDR_TABLE */
 };
 
 /* Splits src->bytes[start, len) into regions, in order, covering it. With
@@ -51,10 +67,30 @@ struct md_deflist_visitor {
 void rl_md_deflist_walk(const struct rl_source *src, const struct md_region *r,
 			const struct md_deflist_visitor *v);
 
+/* Visits a MDR_TABLE region: cell(row, col, head, text) for every cell in
+ * row order; the text is the cell's lines joined by spaces (pandoc reads a
+ * cell as inlines only), a line-start that md4c would take for a block
+ * escaped, and maps back to the source like a definition. */
+struct md_table_visitor {
+	void (*cell)(void *ctx, unsigned row, unsigned col, int head, const struct md_definition *text);
+	void *ctx;
+};
+void rl_md_table_walk(const struct rl_source *src, const struct md_region *r, const struct md_table_visitor *v);
+
+/* The pandoc table (MDR_TABLE) holding source offset off: 1 and *out, or 0
+ * (a pipe table, or none). For page fit, which needs pandoc's widths. */
+int rl_md_table_widths(const struct rl_source *src, size_t off, struct md_table *out);
+
 /* After md4c: removes pandoc attribute syntax md4c keeps as text, heading
  * attributes ("Experience {#exp .unnumbered}") and bracketed spans
  * ("[Name]{.smallcaps}"), and trims blocks left empty. */
 void rl_md_pandoc_cleanup(struct rl_doc *doc);
+
+/* pandoc lets no list item or block quote interrupt a paragraph (outside
+ * lists). When src[start, end) has such lines, fills out
+ * with a copy md4c reads the same way (a backslash before each marker) and
+ * returns 1; else 0. Free out->text and out->map with free(). */
+int rl_md_lazy_copy(const struct rl_source *src, size_t start, size_t end, struct md_definition *out);
 
 /* Maps an offset in a definition's text back to the source. */
 size_t rl_md_definition_src(const struct md_definition *d, size_t sub_off);

@@ -8,6 +8,7 @@
 
 #include "json.h"
 #include "out.h"
+#include "match.h"
 #include "pagefit.h"
 
 static void json_begin(struct rl_out *o)
@@ -132,6 +133,80 @@ static void write_finding(struct rl_json *j, const struct rl_result *r, const st
 	rl_json_end_object(j);
 }
 
+static void write_where(struct rl_json *j, unsigned where)
+{
+	rl_json_begin_array(j);
+	for (unsigned b = 0; b < RL_WHERE_COUNT; b++)
+		if (where & (1u << b))
+			rl_json_string(j, rl_where_name(1u << b));
+	rl_json_end_array(j);
+}
+
+/* match (only with a posting): {"score","title":{"posting","found"},
+ *   "terms":[{"term","weight","required","found","where":[...],"part","line"}],
+ *   "missing":[{"term","weight","required","part","line"}]} */
+static void write_match(struct rl_json *j, const struct rl_match *m)
+{
+	const struct rl_posting *p = m->posting;
+	rl_json_key(j, "match");
+	rl_json_begin_object(j);
+	rl_json_key(j, "score");
+	rl_json_int(j, m->score);
+	rl_json_key(j, "posting");
+	rl_json_string(j, p->path);
+	rl_json_key(j, "title");
+	rl_json_begin_object(j);
+	rl_json_key(j, "posting");
+	if (p->title)
+		rl_json_string(j, p->title);
+	else
+		rl_json_null(j);
+	rl_json_key(j, "found");
+	rl_json_bool(j, p->title ? m->title_found : 0);
+	rl_json_end_object(j);
+	rl_json_key(j, "terms");
+	rl_json_begin_array(j);
+	for (size_t i = 0; i < m->nterms; i++) {
+		const struct rl_term *t = m->terms[i].term;
+		rl_json_begin_object(j);
+		rl_json_key(j, "term");
+		rl_json_string(j, t->text);
+		rl_json_key(j, "weight");
+		rl_json_int(j, (long long)(t->score * 10 + 0.5));
+		rl_json_key(j, "required");
+		rl_json_bool(j, t->required);
+		rl_json_key(j, "found");
+		rl_json_bool(j, m->terms[i].where != 0);
+		rl_json_key(j, "where");
+		write_where(j, m->terms[i].where);
+		rl_json_key(j, "part");
+		rl_json_string(j, rl_part_name(t->part));
+		rl_json_key(j, "line");
+		rl_json_int(j, t->line);
+		rl_json_end_object(j);
+	}
+	rl_json_end_array(j);
+	rl_json_key(j, "missing");
+	rl_json_begin_array(j);
+	for (size_t i = 0; i < m->nmissing; i++) {
+		const struct rl_term *t = m->terms[m->missing[i]].term;
+		rl_json_begin_object(j);
+		rl_json_key(j, "term");
+		rl_json_string(j, t->text);
+		rl_json_key(j, "weight");
+		rl_json_int(j, (long long)(t->score * 10 + 0.5));
+		rl_json_key(j, "required");
+		rl_json_bool(j, t->required);
+		rl_json_key(j, "part");
+		rl_json_string(j, rl_part_name(t->part));
+		rl_json_key(j, "line");
+		rl_json_int(j, t->line);
+		rl_json_end_object(j);
+	}
+	rl_json_end_array(j);
+	rl_json_end_object(j);
+}
+
 static void json_file(struct rl_out *o, const struct rl_result *r)
 {
 	struct rl_json j;
@@ -154,6 +229,8 @@ static void json_file(struct rl_out *o, const struct rl_result *r)
 		write_pages(&j, r);
 	else
 		rl_json_null(&j);
+	if (r->report.match)
+		write_match(&j, r->report.match);
 	rl_json_key(&j, "findings");
 	rl_json_begin_array(&j);
 	for (size_t i = 0; i < r->report.n; i++)

@@ -4,9 +4,11 @@
  *        |   ^~~~~
  *        = why: the advice (once per rule per run)
  * then one summary line for the run. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
+#include "match.h"
 #include "out.h"
 #include "utf8.h"
 
@@ -104,6 +106,50 @@ static void wrap(struct rl_buf *b, const char *first, const char *rest, const ch
 	rl_buf_addc(b, '\n');
 }
 
+/* The terms of a list, comma-separated, wrapped like advice. */
+#define MATCH_LIST_TERMS 10
+
+static void term_list(struct rl_out *o, const char *label, const struct rl_match *m, const size_t *idx, size_t n)
+{
+	if (!n)
+		return;
+	struct rl_buf line;
+	rl_buf_init(&line);
+	for (size_t i = 0; i < n && i < MATCH_LIST_TERMS; i++) {
+		const struct rl_term *t = m->terms[idx[i]].term;
+		rl_buf_addf(&line, "%s%s", i ? ", " : "", t->text);
+	}
+	if (n > MATCH_LIST_TERMS)
+		rl_buf_addf(&line, " and %zu more", n - MATCH_LIST_TERMS);
+	wrap(&o->buf, label, "          ", line.data);
+	rl_buf_free(&line);
+}
+
+/* After a file's findings: the score against the posting, what it asks for
+ * that the resume does not show, and what only the skills list says. */
+static void match_block(struct rl_out *o, const struct rl_result *r)
+{
+	const struct rl_match *m = r->report.match;
+	const struct rl_posting *p = m->posting;
+	color(o, C_BOLD);
+	rl_buf_addf(&o->buf, "%s: ", r->path);
+	color(o, C_RESET);
+	rl_buf_addf(&o->buf, "matches %s: %d/100, %zu of %zu terms", p->path, m->score, m->nterms - m->nmissing,
+		    m->nterms);
+	if (p->title)
+		rl_buf_addf(&o->buf, "; title \"%s\" %s", p->title, m->title_found ? "found" : "not in headline or summary");
+	rl_buf_addc(&o->buf, '\n');
+	term_list(o, "   = missing: ", m, m->missing, m->nmissing);
+	size_t *only = rl_xcalloc(m->nterms ? m->nterms : 1, sizeof *only);
+	size_t n = 0;
+	for (size_t i = 0; i < m->nterms; i++)
+		if ((m->terms[i].where & ~(unsigned)RL_WHERE_TOP) == RL_WHERE_SKILLS &&
+		    !(m->terms[i].where & RL_WHERE_TOP))
+			only[n++] = i;
+	term_list(o, "   = skills list only: ", m, only, n);
+	free(only);
+}
+
 static void text_file(struct rl_out *o, const struct rl_result *r)
 {
 	if (r->status != RL_STATUS_OK)
@@ -130,6 +176,8 @@ static void text_file(struct rl_out *o, const struct rl_result *r)
 		if (!advised(o, f->rule))
 			wrap(&o->buf, "   = why: ", "          ", f->rule->advice);
 	}
+	if (r->report.match && !o->quiet)
+		match_block(o, r);
 }
 
 static void plural(struct rl_buf *b, size_t n, const char *one, const char *many)

@@ -101,7 +101,8 @@ static int noise_section(enum rl_section_kind k)
 	return k == RL_SEC_OBJECTIVE || k == RL_SEC_COURSEWORK || k == RL_SEC_REFERENCES || k == RL_SEC_INTERESTS;
 }
 
-/* What the other rules flag: a flagged section heading takes its section. */
+/* What the other rules flag as noise (rules with cut: true): a flagged
+ * section heading takes its section. */
 static void cut_flagged(struct cutter *c, const struct rl_report *rep, const struct rl_rule *self)
 {
 	const struct rl_doc *doc = c->doc;
@@ -111,7 +112,7 @@ static void cut_flagged(struct cutter *c, const struct rl_report *rep, const str
 	double lines = 0;
 	for (size_t i = 0; i < rep->n; i++) {
 		const struct rl_finding *f = &rep->v[i];
-		if (f->rule == self || f->rule->kind->runs_last)
+		if (f->rule == self || !f->rule->cut)
 			continue;
 		size_t bi = block_at(doc, f->start);
 		if (bi == SIZE_MAX || c->taken[bi])

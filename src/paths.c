@@ -2,6 +2,7 @@
 #include "paths.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -33,12 +34,48 @@ static int in_build_tree(void)
 	return cached;
 }
 
+/* An installed tree moved as a whole (a DESTDIR staging install, a
+ * relocated package): rel under the prefix the binary sits in, when that
+ * folder exists. NULL otherwise. */
+static char *beside_binary(const char *rel)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	/* up from the binary: its own name, then one level a bindir component */
+	int up = 1;
+	for (const char *p = RL_BINDIR_REL; *p; p++)
+		up += *p == '/';
+	up += *RL_BINDIR_REL != '\0';
+	for (int i = 0; i < up; i++) {
+		char *slash = strrchr(exe, '/');
+		if (!slash)
+			return NULL;
+		*slash = '\0';
+	}
+	size_t len = strlen(exe) + strlen(rel) + 2;
+	char *path = rl_xmalloc(len);
+	snprintf(path, len, "%s/%s", exe, rel);
+	if (is_dir(path))
+		return path;
+	free(path);
+	return NULL;
+}
+
 char *rl_paths_rules_dir(void)
 {
-	return rl_xstrdup(in_build_tree() ? RL_SOURCE_DIR "/rules" : RL_DATA_DIR "/rules");
+	if (in_build_tree())
+		return rl_xstrdup(RL_SOURCE_DIR "/rules");
+	char *moved = beside_binary(RL_DATA_REL "/rules");
+	return moved ? moved : rl_xstrdup(RL_DATA_DIR "/rules");
 }
 
 char *rl_paths_module_dir(void)
 {
-	return rl_xstrdup(in_build_tree() ? RL_BUILD_DIR "/src/word" : RL_MODULE_DIR);
+	if (in_build_tree())
+		return rl_xstrdup(RL_BUILD_DIR "/src/word");
+	char *moved = beside_binary(RL_MODULE_REL);
+	return moved ? moved : rl_xstrdup(RL_MODULE_DIR);
 }

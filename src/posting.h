@@ -28,6 +28,9 @@ struct rl_term {
 	unsigned line;       /* the posting's line of its first use in that part */
 	unsigned count;      /* occurrences */
 	int required;        /* in the title or the requirements */
+	int soft;            /* a soft skill (skills.tsv kind soft) */
+	long group;          /* alternatives the posting accepts either of ("Flask/Django") share
+			      * a group number; -1 for none */
 };
 
 struct rl_posting {

@@ -8,11 +8,14 @@
  * margins. Theme fonts: Calibri headings, Cambria body. */
 #include "profile.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "buf.h"
+#include "md_html.h"
+#include "md_pandoc.h"
 
 #define PANDOC_STYLES                                                                            \
 	{                                                                                        \
@@ -178,6 +181,100 @@ static void add_run(struct rl_lf_para *lp, uint32_t off, uint32_t len, uint16_t 
 	r->italic = (uint8_t)italic;
 }
 
+/* pandoc's .docx shows some Markdown text differently from its source. The
+ * layout text says it pandoc's way without moving a byte (its line offsets
+ * are block offsets): a byte pandoc drops becomes a zero-width control
+ * character. Raw HTML is dropped from the .docx, so a <br> breaks no line
+ * (a soft break after it is still a space); spaces in a row are one Space,
+ * a tab too; smart punctuation makes "..." and "---" one character each.
+ * Code spans keep what they say. */
+#define LAYOUT_DROPPED '\x01'
+
+static int in_code(const struct rl_block *b, size_t i)
+{
+	for (size_t k = 0; k < b->nfmt; k++)
+		if ((b->fmt[k].fmt & RL_FMT_CODE) && i >= b->fmt[k].text_off && i < b->fmt[k].text_off + b->fmt[k].len)
+			return 1;
+	return 0;
+}
+
+/* Text byte i stands for a raw HTML tag (a <br>); *eol: only spaces follow
+ * the tag on its source line. */
+static int html_tag_at(const struct rl_doc *doc, const struct rl_block *b, size_t i, int *eol)
+{
+	for (size_t k = 0; k < b->nsegs; k++) {
+		const struct rl_seg *g = &b->segs[k];
+		if (i < g->text_off || i >= g->text_off + g->len)
+			continue;
+		if (!g->synthetic || !g->src_len || g->src_off >= doc->src->len || doc->src->bytes[g->src_off] != '<')
+			return 0;
+		const char *s = doc->src->bytes;
+		size_t e = g->src_off + g->src_len;
+		while (e < doc->src->len && (s[e] == ' ' || s[e] == '\t'))
+			e++;
+		*eol = e >= doc->src->len || s[e] == '\n' || s[e] == '\r';
+		return 1;
+	}
+	return 0;
+}
+
+static void pandoc_text(const struct rl_doc *doc, const struct rl_block *b, char *t, size_t len)
+{
+	int prev_space = 0;
+	for (size_t i = 0; i < len; i++) {
+		if (b->nfmt && in_code(b, i)) {
+			prev_space = 0;
+			continue;
+		}
+		int eol;
+		if (t[i] == '\n' && html_tag_at(doc, b, i, &eol)) {
+			int space_next = i + 1 < len && (t[i + 1] == ' ' || t[i + 1] == '\t' || t[i + 1] == '\n');
+			t[i] = eol && !space_next && !prev_space ? ' ' : LAYOUT_DROPPED;
+			prev_space = 0;
+			continue;
+		}
+		if (t[i] == '\t')
+			t[i] = ' ';
+		if (t[i] == ' ') {
+			if (prev_space)
+				t[i] = LAYOUT_DROPPED;
+			prev_space = 1;
+			continue;
+		}
+		prev_space = 0;
+		if (i + 2 < len && t[i] == '.' && t[i + 1] == '.' && t[i + 2] == '.' && !(b->nfmt && in_code(b, i + 2)))
+			memcpy(t + i, "\xE2\x80\xA6", 3), i += 2; /* … */
+		else if (i + 2 < len && t[i] == '-' && t[i + 1] == '-' && t[i + 2] == '-' &&
+			 !(b->nfmt && in_code(b, i + 2)))
+			memcpy(t + i, "\xE2\x80\x94", 3), i += 2; /* — */
+	}
+}
+
+/* The block ends with a hard line break pandoc keeps: a backslash ending
+ * its last line, or, in a list item, two spaces when a line follows at once
+ * (the next item); the .docx paragraph then ends in a break, an empty last
+ * line. */
+static int trailing_break(const struct rl_doc *doc, const struct rl_block *b)
+{
+	const char *s = doc->src->bytes;
+	size_t n = doc->src->len, k = b->end, e = k;
+	if (b->kind == RL_BLOCK_TABLE_CELL || b->kind == RL_BLOCK_CODE || !b->text_len || k > n)
+		return 0;
+	while (e < n && s[e] != '\n' && s[e] != '\r')
+		e++;
+	size_t t = e;
+	while (t > k && (s[t - 1] == ' ' || s[t - 1] == '\t'))
+		t--;
+	if (t > k && s[t - 1] == '\\' && !(t - 1 > k && s[t - 2] == '\\'))
+		return 1;
+	if (b->kind != RL_BLOCK_LIST_ITEM || e - t < 2 || e >= n)
+		return 0;
+	size_t next = e + (s[e] == '\r' && e + 1 < n && s[e + 1] == '\n' ? 2 : 1);
+	while (next < n && (s[next] == ' ' || s[next] == '\t'))
+		next++;
+	return next < n && s[next] != '\n' && s[next] != '\r';
+}
+
 /* A laid-out paragraph in style s for block b (NULL: text instead). */
 static struct rl_lf_para *add_para(struct builder *bd, enum rl_md_style_id sid, const struct rl_block *b,
 				   const char *text, size_t block_index)
@@ -189,8 +286,15 @@ static struct rl_lf_para *add_para(struct builder *bd, enum rl_md_style_id sid, 
 	memset(lp, 0, sizeof *lp);
 	const char *t = b ? b->text : text ? text : "";
 	size_t len = b ? b->text_len : strlen(t);
-	lp->text = rl_xstrndup(t, len);
+	int brk = b && bd->doc->format == RL_FORMAT_MARKDOWN && trailing_break(bd->doc, b);
+	lp->text = rl_xmalloc(len + 2);
+	memcpy(lp->text, t, len);
+	if (brk)
+		lp->text[len++] = '\n';
+	lp->text[len] = '\0';
 	lp->text_len = len;
+	if (b && sid != RL_MS_CODE)
+		pandoc_text(bd->doc, b, lp->text, len);
 	lp->block = b ? block_index : SIZE_MAX;
 	lp->number = (unsigned)f->nparas;
 	lp->style = (unsigned)sid;
@@ -288,6 +392,17 @@ static void add_table(struct builder *bd, size_t first, size_t end)
 	t->grid = rl_xreallocarray(NULL, t->ncols, sizeof *t->grid);
 	for (size_t k = 0; k < t->ncols; k++)
 		t->grid[k] = (float)(width / t->ncols);
+	/* a simple table has default widths: the 5.5 in split evenly; a
+	 * multiline one its relative widths of 5.5 in, whole twips (pandoc's
+	 * docx writer: gridCol = floor(7920 * width)) */
+	struct md_table mt;
+	if (first < end && rl_md_table_widths(doc->src, doc->blocks[first].start, &mt)) {
+		for (size_t k = 0; k < t->ncols; k++) {
+			double w = k < mt.ncols ? mt.width[k] : 0;
+			t->grid[k] = (float)(mt.width[0] > 0 ? floor(bd->p->table_width * 20 * w) / 20
+							    : bd->p->table_width / t->ncols);
+		}
+	}
 	t->cell_margin_left = t->cell_margin_right = (float)bd->p->cell_margin;
 	t->borders = 1; /* the header row has a bottom rule */
 	t->rows = rows;
@@ -331,7 +446,12 @@ struct rl_layout_facts *rl_profile_facts(const struct rl_profile *p, const struc
 		const struct rl_block *b = &doc->blocks[i];
 		enum rl_md_style_id sid;
 		struct rl_lf_para *lp;
-		switch (b->kind) {
+		enum rl_block_kind kind = b->kind;
+		/* <h2>..</h2> is raw HTML to pandoc: its text is a plain
+		 * paragraph in the .docx, not a heading */
+		if (kind == RL_BLOCK_HEADING && doc->format == RL_FORMAT_MARKDOWN && rl_md_html_heading_level(doc, b->start))
+			kind = RL_BLOCK_PARAGRAPH;
+		switch (kind) {
 		case RL_BLOCK_HEADING:
 			lp = add_para(&bd, heading_style(b->level), b, NULL, i);
 			after_heading = 1;
@@ -375,6 +495,9 @@ struct rl_layout_facts *rl_profile_facts(const struct rl_profile *p, const struc
 				lp->table = (unsigned)f->ntables;
 				lp->row = cb->row;
 				lp->col = cb->col;
+				/* the table's cell margins (layout reads them per cell) */
+				lp->cell_mar[2] = lp->cell_mar[3] = (float)p->cell_margin;
+				lp->cell_border_top = lp->cell_border_bottom = -1;
 			}
 			i = end - 1;
 			after_heading = 0;

@@ -50,7 +50,10 @@ struct md_state {
 	struct rl_buf alt;   /* the alt text of the image being read */
 	size_t html_start, html_end; /* the HTML block being read */
 	unsigned strong_depth, em_depth, code_depth;
+	size_t para_html;    /* the first raw HTML in the open paragraph, or SIZE_MAX */
+	size_t para_first;   /* blocks there were when it opened */
 	unsigned loose[MD_MAX_CONTAINERS]; /* per list depth: the list is loose */
+	size_t list_first[MD_MAX_CONTAINERS]; /* per list depth: its first block */
 	size_t text_bytes, strong_bytes; /* non-space bytes in the open block */
 	/* the link or image being read */
 	int in_link, in_img;
@@ -193,6 +196,8 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 		end_text_block(st);
 		st->list_depth++;
 		if (st->list_depth < MD_MAX_CONTAINERS)
+			st->list_first[st->list_depth] = st->doc->nblocks;
+		if (st->list_depth < MD_MAX_CONTAINERS)
 			st->loose[st->list_depth] = type == MD_BLOCK_UL ? !((MD_BLOCK_UL_DETAIL *)detail)->is_tight
 									: !((MD_BLOCK_OL_DETAIL *)detail)->is_tight;
 		break;
@@ -224,6 +229,8 @@ static int on_enter_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 		st->html_start = SIZE_MAX;
 		break;
 	case MD_BLOCK_P: {
+		st->para_html = SIZE_MAX;
+		st->para_first = st->doc->nblocks;
 		/* a paragraph directly inside a list item is that item's text */
 		struct container *parent = st->depth >= 2 ? &st->stack[st->depth - 2] : NULL;
 		if (parent && parent->type == MD_BLOCK_LI) {
@@ -279,17 +286,56 @@ static void read_html_block(struct md_state *outer, size_t start, size_t end)
 	rl_buf_init(&st.alt);
 	st.shift = start;
 	st.masked_html = 1;
+	st.para_html = SIZE_MAX;
 	st.last_end = start;
 	st.pending_flags = outer->pending_flags;
 	outer->pending_flags = 0;
-	size_t first = doc->nblocks;
-	parse_range(&st, masked, end - start, 0, end - start, NULL, RL_BLOCK_PARAGRAPH);
-	if (doc->nblocks == first && memmem(doc->src->bytes + start, end - start, "<br", 3)) {
-		/* a block of nothing but <br>: pandoc makes it an empty paragraph,
-		 * which takes a line on the page */
-		struct rl_block *b = rl_doc_add_empty_block(doc, RL_BLOCK_PARAGRAPH, start);
-		b->flags |= outer->pending_flags;
+	size_t first = doc->nblocks, from = 0;
+	const char *s = doc->src->bytes;
+	/* lines of inline tags and no text (<img>, <a><img></a>, <br>, an
+	 * indented <iframe>) between blank lines and block tags: pandoc makes
+	 * them a paragraph of raw HTML, an empty paragraph in its .docx that
+	 * takes a line on the page. md4c reads the rest, in parts around them. */
+	int prev_text = 0;
+	for (size_t a = start; a < end;) {
+		size_t e = a, next;
+		while (e < end && s[e] != '\n' && s[e] != '\r')
+			e++;
+		next = e < end ? e + (s[e] == '\r' && e + 1 < end && s[e + 1] == '\n' ? 2 : 1) : e;
+		if (!rl_md_html_inline_only(s, a, e, masked + (a - start))) {
+			/* a line with text continues the paragraph */
+			prev_text = 0;
+			for (size_t m = a; m < e; m++)
+				if (!strchr(" \t\r\n", masked[m - start]))
+					prev_text = 1;
+			a = next;
+			continue;
+		}
+		/* the run of such lines */
+		size_t run_end = next;
+		while (run_end < end) {
+			size_t re = run_end;
+			while (re < end && s[re] != '\n' && s[re] != '\r')
+				re++;
+			if (!rl_md_html_inline_only(s, run_end, re, masked + (run_end - start)))
+				break;
+			run_end = re < end ? re + (s[re] == '\r' && re + 1 < end && s[re + 1] == '\n' ? 2 : 1) : re;
+		}
+		int next_text = 0;
+		for (size_t m = run_end; m < end && s[m] != '\n' && s[m] != '\r'; m++)
+			if (!strchr(" \t\r\n", masked[m - start]))
+				next_text = 1;
+		if (!prev_text && !next_text) {
+			parse_range(&st, masked, end - start, from, a - start, NULL, RL_BLOCK_PARAGRAPH);
+			struct rl_block *b = rl_doc_add_empty_block(doc, RL_BLOCK_PARAGRAPH, a);
+			b->flags |= st.pending_flags;
+			st.pending_flags = 0;
+			from = run_end - start;
+		}
+		prev_text = 0;
+		a = run_end;
 	}
+	parse_range(&st, masked, end - start, from, end - start, NULL, RL_BLOCK_PARAGRAPH);
 	for (size_t i = first; i < doc->nblocks; i++) {
 		struct rl_block *b = &doc->blocks[i];
 		unsigned level = b->kind == RL_BLOCK_HEADING ? rl_md_html_heading_level(doc, b->start) : 0;
@@ -300,6 +346,54 @@ static void read_html_block(struct md_state *outer, size_t start, size_t end)
 	free(st.html);
 	rl_buf_free(&st.alt);
 	free(masked);
+}
+
+/* The source line after the one where block b's text ends is blank. */
+static int blank_after(const struct md_state *st, const struct rl_block *b)
+{
+	const char *s = st->src;
+	size_t n = st->doc->src->len, k = b->end;
+	while (k < n && s[k] != '\n' && s[k] != '\r')
+		k++;
+	if (k >= n)
+		return 0;
+	k += s[k] == '\r' && k + 1 < n && s[k + 1] == '\n' ? 2 : 1;
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	return k < n && (s[k] == '\n' || s[k] == '\r');
+}
+
+/* pandoc's loose and tight lists, item paragraph by item paragraph: a
+ * paragraph followed by a blank line is a Para, else Plain; then the list
+ * is made all Plain when its only Para is the last block of its last item,
+ * and all Para when it has another (pandoc's compactify). CommonMark calls
+ * "- a\n  - b\n\n- c" loose, pandoc tight. */
+static void pandoc_looseness(struct md_state *st)
+{
+	unsigned depth = st->list_depth;
+	struct rl_doc *doc = st->doc;
+	if (!depth || depth >= MD_MAX_CONTAINERS)
+		return;
+	size_t paras = 0, last = SIZE_MAX;
+	int last_para = 0;
+	for (size_t i = st->list_first[depth]; i < doc->nblocks; i++) {
+		const struct rl_block *b = &doc->blocks[i];
+		if (b->kind != RL_BLOCK_LIST_ITEM || b->level != depth)
+			continue;
+		last = i;
+		last_para = blank_after(st, b);
+		paras += (size_t)last_para;
+	}
+	int loose = paras > 0 && !(paras == 1 && last_para && last + 1 == doc->nblocks);
+	for (size_t i = st->list_first[depth]; i < doc->nblocks; i++) {
+		struct rl_block *b = &doc->blocks[i];
+		if (b->kind != RL_BLOCK_LIST_ITEM || b->level != depth)
+			continue;
+		if (loose)
+			b->flags |= RL_BF_LOOSE;
+		else
+			b->flags &= ~(unsigned)RL_BF_LOOSE;
+	}
 }
 
 static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
@@ -314,6 +408,7 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 	case MD_BLOCK_UL:
 	case MD_BLOCK_OL:
 		end_text_block(st);
+		pandoc_looseness(st);
 		st->list_depth--;
 		break;
 	case MD_BLOCK_TH:
@@ -359,9 +454,21 @@ static int on_leave_block(MD_BLOCKTYPE type, void *detail, void *userdata)
 		}
 		break;
 	}
+	case MD_BLOCK_P: {
+		/* a paragraph of nothing but raw HTML (<img>, <a><img></a>):
+		 * pandoc keeps it, an empty paragraph in its .docx */
+		int plain = !st->quote_depth && !innermost(st, MD_BLOCK_LI) && st->para_kind == RL_BLOCK_PARAGRAPH;
+		end_text_block(st);
+		if (plain && st->doc->nblocks == st->para_first && st->para_html != SIZE_MAX) {
+			struct rl_block *b = rl_doc_add_empty_block(st->doc, RL_BLOCK_PARAGRAPH, st->para_html);
+			b->flags |= st->pending_flags;
+			st->pending_flags = 0;
+		}
+		st->para_html = SIZE_MAX;
+		break;
+	}
 	case MD_BLOCK_LI:
 	case MD_BLOCK_CODE:
-	case MD_BLOCK_P:
 		end_text_block(st);
 		break;
 	default:
@@ -549,6 +656,8 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
 		if (!real)
 			return 0;
 		add_html_range(st, off, off + size);
+		if (st->para_html == SIZE_MAX)
+			st->para_html = off;
 		if (rl_md_html_block_tag(text, size, &level)) {
 			/* a block tag inside a paragraph still ends a block */
 			if (level)
@@ -573,9 +682,23 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
 		if (st->in_img)
 			rl_buf_addc(&st->alt, ' ');
 		return 0;
-	case MD_TEXT_BR:
-		rl_doc_synth(doc, "\n", 1, st->last_end, 0);
+	case MD_TEXT_BR: {
+		/* in a masked HTML block the break is a <br> tag: the break
+		 * stands for it (page fit: pandoc's .docx drops raw HTML) */
+		size_t at = st->last_end, tag = 0, n = doc->src->len;
+		const char *s = st->src;
+		while (st->masked_html && at < n && at < st->last_end + 64 && (s[at] == ' ' || s[at] == '\t'))
+			at++;
+		if (st->masked_html && at < n && s[at] == '<' && rl_md_html_is_br(s + at, n - at)) {
+			const char *gt = memchr(s + at, '>', n - at);
+			tag = gt ? (size_t)(gt - s) + 1 - at : 0;
+		}
+		if (tag)
+			rl_doc_synth(doc, "\n", 1, at, tag);
+		else
+			rl_doc_synth(doc, "\n", 1, st->last_end, 0);
 		return 0;
+	}
 	case MD_TEXT_NULLCHAR:
 		rl_doc_synth(doc, "\xEF\xBF\xBD", 3, off, real ? 1 : 0);
 		return 0;
@@ -688,6 +811,24 @@ static void on_definition(void *ctx, const struct md_definition *d)
 	parse_range(st, d->text, d->len, 0, d->len, d, RL_BLOCK_DEFINITION);
 }
 
+/* A cell of a pandoc table: its inlines, as a paragraph md4c reads. */
+static void on_cell(void *ctx, unsigned row, unsigned col, int head, const struct md_definition *d)
+{
+	struct md_state *st = ctx;
+	struct rl_doc *doc = st->doc;
+	size_t first = doc->nblocks;
+	parse_range(st, d->text, d->len, 0, d->len, d, RL_BLOCK_TABLE_CELL);
+	for (size_t i = first; i < doc->nblocks; i++) {
+		struct rl_block *b = &doc->blocks[i];
+		b->kind = RL_BLOCK_TABLE_CELL;
+		b->table = st->table_no;
+		b->row = row;
+		b->col = col;
+		if (head)
+			b->flags |= RL_BF_TABLE_HEAD;
+	}
+}
+
 /* "| " lines: each line is a paragraph of its own. */
 static void read_line_block(struct md_state *st, const struct md_region *r)
 {
@@ -715,10 +856,18 @@ static void read_region(struct md_state *st, const struct md_region *r)
 {
 	struct rl_doc *doc = st->doc;
 	switch (r->kind) {
-	case MDR_MARKDOWN:
+	case MDR_MARKDOWN: {
+		struct md_definition lazy;
 		st->last_end = r->start;
-		parse_range(st, st->src, doc->src->len, r->start, r->end, NULL, RL_BLOCK_PARAGRAPH);
+		if (rl_md_lazy_copy(doc->src, r->start, r->end, &lazy)) {
+			parse_range(st, lazy.text, lazy.len, 0, lazy.len, &lazy, RL_BLOCK_PARAGRAPH);
+			free(lazy.text);
+			free(lazy.map);
+		} else {
+			parse_range(st, st->src, doc->src->len, r->start, r->end, NULL, RL_BLOCK_PARAGRAPH);
+		}
 		break;
+	}
 	case MDR_DEFLIST: {
 		const struct md_deflist_visitor v = { on_term, on_definition, st };
 		rl_md_deflist_walk(doc->src, r, &v);
@@ -733,6 +882,12 @@ static void read_region(struct md_state *st, const struct md_region *r)
 	case MDR_LINEBLOCK:
 		read_line_block(st, r);
 		break;
+	case MDR_TABLE: {
+		const struct md_table_visitor v = { on_cell, st };
+		st->table_no++;
+		rl_md_table_walk(doc->src, r, &v);
+		break;
+	}
 	case MDR_SKIP:
 		if (r->page_break)
 			st->pending_flags |= RL_BF_PAGE_BREAK_BEFORE;
@@ -751,6 +906,7 @@ static struct rl_doc *md_read(const char *path, const char *bytes, size_t len,
 	memset(&st, 0, sizeof st);
 	st.doc = doc;
 	st.src = src->bytes;
+	st.para_html = SIZE_MAX;
 	rl_buf_init(&st.alt);
 
 	size_t body = rl_md_front_matter(doc);

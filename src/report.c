@@ -1,6 +1,8 @@
 /* Report bookkeeping. */
 #include "report.h"
 
+#include "match.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +19,7 @@ void rl_report_free(struct rl_report *r)
 	}
 	free(r->v);
 	rl_pages_free(&r->pages);
+	rl_match_free(r->match);
 	rl_report_init(r);
 }
 

@@ -78,6 +78,7 @@ struct rl_report {
 	size_t n, cap;
 	struct rl_pages pages;
 	size_t suppressed;      /* findings dropped by inline suppressions */
+	struct rl_match *match; /* against the job posting (match.h); owned, NULL without one */
 };
 
 void rl_report_init(struct rl_report *r);

@@ -48,6 +48,9 @@ struct rl_rule_kind {
 	/* runs after every other kind, so it can read their findings (the
 	 * one-page rule suggests cutting what they flag) */
 	int runs_last;
+	/* before several threads run the rule: finish what it would otherwise
+	 * do lazily (a rule's run must then only read the rule); NULL if none */
+	void (*prepare_threads)(struct rl_rule *r);
 };
 
 struct rl_rule {
@@ -63,6 +66,8 @@ struct rl_rule {
 	char **bad, **good;          /* examples: Markdown that must / must not fire */
 	size_t nbad, ngood;
 	char *path;                  /* file the rule came from */
+	char *example_job;           /* examples.job: the posting the examples are checked against, or NULL */
+	int cut;                     /* what it flags can go: page fit suggests cutting it */
 };
 
 struct rl_ruleset {
@@ -92,6 +97,12 @@ extern const struct rl_rule_kind rl_rule_kind_limit;
 int rl_rule_measures_pages(const struct rl_rule *r);
 extern const struct rl_rule_kind rl_rule_kind_photo;
 extern const struct rl_rule_kind rl_rule_kind_layout;
+extern const struct rl_rule_kind rl_rule_kind_job;    /* rule_job.c */
+extern const struct rl_rule_kind rl_rule_kind_target; /* rule_target.c */
+extern const struct rl_rule_kind rl_rule_kind_bullets;
+extern const struct rl_rule_kind rl_rule_kind_career;
+extern const struct rl_rule_kind rl_rule_kind_dates;
+extern const struct rl_rule_kind rl_rule_kind_contact;
 /* The kinds a rule file may name, NULL-ended. */
 extern const struct rl_rule_kind *const rl_rule_kinds[];
 /* The common keys every rule file may use, NULL-ended. */

@@ -105,7 +105,13 @@ static void run(const struct rl_rule *r, struct rl_run *run)
 			rl_emit(run, m.start, m.end, m.text, m.text_len, m.section, &vars);
 		else
 			rl_emit(run, 0, 0, NULL, 0, -1, &vars);
-	} else if (l->has_min && m.value < l->min) {
+	} else if (l->has_min && !l->has_max && (m.exceeds >= 0 ? m.exceeds : m.value < l->min)) {
+		snprintf(limit, sizeof limit, "%g", l->min);
+		if (m.has_pos)
+			rl_emit(run, m.start, m.end, m.text, m.text_len, m.section, &vars);
+		else
+			rl_emit(run, 0, 0, NULL, 0, -1, &vars);
+	} else if (l->has_min && l->has_max && m.value < l->min) {
 		snprintf(limit, sizeof limit, "%g", l->min);
 		rl_emit(run, 0, 0, NULL, 0, -1, &vars);
 	}

@@ -20,6 +20,12 @@ const struct rl_rule_kind *const rl_rule_kinds[] = {
 	&rl_rule_kind_limit,
 	&rl_rule_kind_photo,
 	&rl_rule_kind_layout,
+	&rl_rule_kind_job,
+	&rl_rule_kind_target,
+	&rl_rule_kind_bullets,
+	&rl_rule_kind_career,
+	&rl_rule_kind_dates,
+	&rl_rule_kind_contact,
 	NULL,
 };
 
@@ -181,6 +187,16 @@ static int set_advice(struct rl_rule *r, const struct rl_ynode *v, struct rl_rul
 	return 0;
 }
 
+static int set_cut(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	r->cut = rl_yscalar_bool(v);
+	if (r->cut < 0) {
+		rl_rule_error(ld, v, "%s", "cut must be true or false");
+		return -1;
+	}
+	return 0;
+}
+
 static int set_kind(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
 	(void)r;
@@ -247,8 +263,10 @@ static int set_examples(struct rl_rule *r, const struct rl_ynode *v, struct rl_r
 			rc = add_examples(&r->bad, &r->nbad, list, ld);
 		else if (strcmp(k->value, "good") == 0)
 			rc = add_examples(&r->good, &r->ngood, list, ld);
+		else if (strcmp(k->value, "job") == 0) /* a posting for job rules' examples */
+			rc = set_string(&r->example_job, list, ld);
 		else {
-			rl_rule_error(ld, k, "unknown key 'examples.%s' (expected 'bad' or 'good')", k->value);
+			rl_rule_error(ld, k, "unknown key 'examples.%s' (expected 'bad', 'good' or 'job')", k->value);
 			rc = -1;
 		}
 		if (rc)
@@ -267,6 +285,8 @@ const struct rl_rule_key rl_rule_common_keys[] = {
 	{ "scope", set_scope, "section kinds the rule reads (default: all)" },
 	{ "blocks", set_blocks, "block kinds the rule reads (default: all with text)" },
 	{ "examples", set_examples, "bad: texts that must fire; good: texts that must not" },
+	{ "cut", set_cut,
+	  "true when what the rule flags can simply go: page fit suggests cutting it first (default false)" },
 	{ NULL, NULL, NULL },
 };
 
@@ -414,6 +434,7 @@ void rl_rule_free(struct rl_rule *r)
 	free(r->summary);
 	free(r->message);
 	free(r->advice);
+	free(r->example_job);
 	for (size_t i = 0; i < r->nbad; i++)
 		free(r->bad[i]);
 	for (size_t i = 0; i < r->ngood; i++)

@@ -42,4 +42,5 @@ const struct rl_rule_kind rl_rule_kind_pattern = {
 	.finish = finish,
 	.run = run,
 	.impl_free = impl_free,
+	.prepare_threads = rl_matcher_prepare_threads,
 };

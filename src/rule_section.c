@@ -45,6 +45,8 @@ static int set_expect(struct rl_rule *r, const struct rl_ynode *v, struct rl_rul
 static const struct rl_rule_key keys[] = {
 	{ "section", set_section, "the section kind (objective, references, ...)" },
 	{ "expect", set_expect, "absent (default): report the section; present: report its absence" },
+	{ "unless-section", rl_matcher_set_unless_section,
+	  "a section of the kind whose text matches this is not reported (a Courses section of online courses)" },
 	{ NULL, NULL, NULL },
 };
 
@@ -80,6 +82,8 @@ static void run(const struct rl_rule *r, struct rl_run *run)
 	int found = 0;
 	if (!s->expect_present && !rl_matcher_required(&s->m, run))
 		return;
+	/* a reported heading is not reported again by the pattern ("Objective: ...") */
+	unsigned char *reported = s->expect_present ? NULL : rl_xcalloc(doc->nsections + 1, 1);
 	for (size_t i = 0; i < doc->nsections; i++) {
 		const struct rl_section *sec = &doc->sections[i];
 		if ((int)sec->kind != s->section || sec->heading < 0)
@@ -91,9 +95,11 @@ static void run(const struct rl_rule *r, struct rl_run *run)
 			break;
 		const struct rl_block *h = &doc->blocks[sec->heading];
 		rl_emit(run, h->start, h->end, h->text, h->text_len, (int)sec->kind, NULL);
+		reported[i] = 1;
 	}
 	if (!s->expect_present) {
-		rl_matcher_scan(&s->m, run);
+		rl_matcher_scan_except(&s->m, run, reported);
+		free(reported);
 		return;
 	}
 	if (!found && !rl_matcher_any(&s->m, run))
@@ -109,4 +115,5 @@ const struct rl_rule_kind rl_rule_kind_section = {
 	.finish = finish,
 	.run = run,
 	.impl_free = impl_free,
+	.prepare_threads = rl_matcher_prepare_threads,
 };

@@ -19,6 +19,7 @@ enum rl_part {
 	RL_PART_PREFERRED,        /* nice to have, bonus */
 	RL_PART_BOILERPLATE,      /* about us, benefits, EEO, how to apply: ignored */
 	RL_PART_TITLE_PREFIX,     /* table only: "Job posting:" before a title */
+	RL_PART_TITLE_DROP,       /* table only: seniority words a close title variant may lack */
 	RL_PART_COUNT
 };
 

@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/parser.h>
+
 #include "alloc.h"
 #include "body.h"
 #include "buf.h"
@@ -279,6 +281,13 @@ static struct rl_doc *read_wordxml(const char *path, const char *bytes, size_t l
 	struct rl_doc *doc = read_package(&pkg, path, RL_FORMAT_WORDXML, diags);
 	wd_package_close(&pkg);
 	return doc;
+}
+
+/* libxml2 2.9 sets itself up on first use without a lock: do it when the
+ * module loads (once, before any thread reads a Word file). */
+__attribute__((constructor)) static void init_libxml(void)
+{
+	xmlInitParser();
 }
 
 __attribute__((visibility("default"))) const struct rl_word_module rl_word_module = {

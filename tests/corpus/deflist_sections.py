@@ -13,7 +13,9 @@ from corpus import corpus_dir  # noqa: E402
 EXPECTED = {
     "md010": {"education": 3, "publications": 3, "other": 3, "experience": 10},
     "md019": {"experience": 9, "projects": 6, "education": 2},
-    "md043": {"education": 1, "skills": 19, "experience": 6, "publications": 0, "other": 4},
+    # md043's "**Cloud**" terms are a definition list too (pandoc -t native)
+    "md043": {"education": 1, "certifications": 2, "skills": 19, "experience": 6, "publications": 0,
+              "other": 4},
 }
 
 

@@ -25,6 +25,8 @@ def run(rl, rules, folder, case, extra, fmt):
     cmd = [rl, "--rules", rules, "--no-config", "--color", "never"] + mode + extra + [case]
     env = dict(os.environ)
     env.pop("NO_COLOR", None)
+    # "present" in a date range means today: pin today so the outputs stay put
+    env["SOURCE_DATE_EPOCH"] = "1795608000"  # 2026-11-25
     p = subprocess.run(cmd, cwd=folder, capture_output=True, env=env, timeout=60)
     out = p.stdout.decode("utf-8", "replace")
     err = p.stderr.decode("utf-8", "replace")

@@ -336,12 +336,12 @@ static void test_unknown_rules_accepted_without_ruleset(void **state)
 static void test_error_unknown_key(void **state)
 {
 	check_error(state, "colour: red\n", 1, 1,
-		    "unknown key 'colour' (expected rules, max-pages, paper, job, markdown or layout)");
+		    "unknown key 'colour' (expected rules, max-pages, paper, job, profile, level, skills, match-threshold, markdown or layout)");
 	check_error(state, "rules: {}\nmax_pages: 2\n", 2, 1,
-		    "unknown key 'max_pages' (expected rules, max-pages, paper, job, markdown or layout)");
+		    "unknown key 'max_pages' (expected rules, max-pages, paper, job, profile, level, skills, match-threshold, markdown or layout)");
 	/* keys are case-sensitive */
 	check_error(state, "Paper: a4\n", 1, 1,
-		    "unknown key 'Paper' (expected rules, max-pages, paper, job, markdown or layout)");
+		    "unknown key 'Paper' (expected rules, max-pages, paper, job, profile, level, skills, match-threshold, markdown or layout)");
 }
 
 static void test_error_unknown_rule(void **state)

@@ -218,7 +218,7 @@ static void test_error_kind(void **state)
 		     "rules/x.yaml:1:1: missing key 'kind' (pattern, section, limit, photo or layout)");
 	expect_error("", "rules/x.yaml:1:1: missing key 'kind' (pattern, section, limit, photo or layout)");
 	expect_error("id: x\nkind: regex\nmessage: m\nadvice: a\n",
-		     "rules/x.yaml:2:7: unknown rule kind 'regex' (expected one of pattern, section, limit, photo, layout)");
+		     "rules/x.yaml:2:7: unknown rule kind 'regex' (expected one of pattern, section, limit, photo, layout, job, target, bullets, career, dates, contact)");
 	expect_error("id: x\nkind: [pattern]\nmessage: m\nadvice: a\n",
 		     "rules/x.yaml:2:7: expected a rule kind, found a list");
 }
@@ -405,7 +405,7 @@ static void test_error_examples(void **state)
 	expect_error(HEAD "pattern: foo\nexamples: [a]\n",
 		     "rules/x.yaml:6:11: expected a map with 'bad' and 'good' lists");
 	expect_error(HEAD "pattern: foo\nexamples:\n  ugly: [a]\n",
-		     "rules/x.yaml:7:3: unknown key 'examples.ugly' (expected 'bad' or 'good')");
+		     "rules/x.yaml:7:3: unknown key 'examples.ugly' (expected 'bad', 'good' or 'job')");
 	expect_error(HEAD "pattern: foo\nexamples:\n  bad: a\n", "rules/x.yaml:7:8: expected a list of examples");
 	expect_error(HEAD "pattern: foo\nexamples:\n  good:\n    - ok\n    - [a, b]\n",
 		     "rules/x.yaml:9:7: expected an example text, found a list");
@@ -599,7 +599,7 @@ static void test_load_dir_bad_file(void **state)
 	assert_int_equal(rl_ruleset_load_dir(&set, t.path, &d), -1);
 	assert_int_equal(d.n, 1);
 	char want[200];
-	snprintf(want, sizeof want, "%s/b.yaml:2:7: unknown rule kind 'regex' (expected one of pattern, section, limit, photo, layout)",
+	snprintf(want, sizeof want, "%s/b.yaml:2:7: unknown rule kind 'regex' (expected one of pattern, section, limit, photo, layout, job, target, bullets, career, dates, contact)",
 		 t.path);
 	char *got = rl_diag_format(&d.v[0]);
 	assert_string_equal(got, want);

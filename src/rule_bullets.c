@@ -1,0 +1,181 @@
+/* Rule kind `bullets`: measures over the bullets (the blocks a rule reads,
+ * list items by default) of each section in scope.
+ *   max-words: N        each bullet of more than N words is reported
+ *                       ({value}: its words, {limit}: N)
+ *   need: PATTERN       with min-share and min-bullets: a section of at least
+ *                       min-bullets bullets where under min-share of them
+ *                       match PATTERN is reported at its heading
+ *                       ({value}: "matching of all", {limit}: the share) */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "engine.h"
+#include "matcher.h"
+
+struct bullets_rule {
+	double max_words;    /* 0: not checked */
+	char *need;          /* pattern source; NULL: not checked */
+	pcre2_code *need_re;
+	double min_share;    /* default 0.34 */
+	double min_bullets;  /* default 5 */
+	unsigned attempts;   /* matches tried: JIT-compiled after RL_JIT_AFTER_ATTEMPTS (a cache) */
+};
+
+static struct bullets_rule *impl(struct rl_rule *r)
+{
+	return r->impl;
+}
+
+static int number(const struct rl_ynode *v, struct rl_rule_loader *ld, double lo, double hi, double *out)
+{
+	char *end;
+	if (rl_rule_want_scalar(v, ld, "a number"))
+		return -1;
+	double d = strtod(v->value, &end);
+	if (*end || !*v->value || !(d >= lo && d <= hi)) {
+		rl_rule_error(ld, v, "expected a number from %g to %g", lo, hi);
+		return -1;
+	}
+	*out = d;
+	return 0;
+}
+
+static int set_max_words(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	return number(v, ld, 1, 10000, &impl(r)->max_words);
+}
+
+static int set_need(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	char *p = rl_rule_join_patterns(v, ld);
+	if (!p)
+		return -1;
+	free(impl(r)->need);
+	impl(r)->need = p;
+	int err;
+	PCRE2_SIZE off;
+	impl(r)->need_re = pcre2_compile((PCRE2_SPTR)p, PCRE2_ZERO_TERMINATED,
+					 PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF, &err, &off,
+					 NULL);
+	if (!impl(r)->need_re) {
+		PCRE2_UCHAR buf[160];
+		pcre2_get_error_message(err, buf, sizeof buf);
+		rl_rule_error(ld, v, "bad pattern at offset %zu: %s", (size_t)off, (const char *)buf);
+		return -1;
+	}
+	return 0;
+}
+
+static int set_min_share(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	return number(v, ld, 0, 1, &impl(r)->min_share);
+}
+
+static int set_min_bullets(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	return number(v, ld, 1, 1000, &impl(r)->min_bullets);
+}
+
+static const struct rl_rule_key keys[] = {
+	{ "max-words", set_max_words, "report each bullet of more words than this" },
+	{ "need", set_need, "a pattern (or list) a good share of a section's bullets should match" },
+	{ "min-share", set_min_share, "need: report a section where under this share match (default 0.34)" },
+	{ "min-bullets", set_min_bullets, "need: only sections with at least this many bullets (default 5)" },
+	{ NULL, NULL, NULL },
+};
+
+static void *impl_new(void)
+{
+	struct bullets_rule *b = rl_xcalloc(1, sizeof *b);
+	b->min_share = 0.34;
+	b->min_bullets = 5;
+	return b;
+}
+
+static void impl_free(void *v)
+{
+	struct bullets_rule *b = v;
+	free(b->need);
+	pcre2_code_free(b->need_re);
+	free(b);
+}
+
+static int finish(struct rl_rule *r, const struct rl_ynode *root, struct rl_rule_loader *ld)
+{
+	if (!impl(r)->max_words && !impl(r)->need) {
+		rl_rule_error(ld, root, "a bullets rule needs 'max-words' or 'need'");
+		return -1;
+	}
+	return 0;
+}
+
+static void long_bullets(const struct bullets_rule *b, struct rl_run *run)
+{
+	const struct rl_doc *doc = run->doc;
+	char value[32], limit[32];
+	snprintf(limit, sizeof limit, "%g", b->max_words);
+	for (size_t i = 0; i < doc->nblocks; i++) {
+		const struct rl_block *bl = &doc->blocks[i];
+		if (!rl_rule_reads(run->rule, doc, bl) || (bl->flags & RL_BF_CONTINUATION))
+			continue;
+		size_t words = rl_count_words(bl->text, bl->text_len);
+		if ((double)words <= b->max_words)
+			continue;
+		snprintf(value, sizeof value, "%zu", words);
+		struct rl_msg_vars vars = { value, limit, NULL };
+		rl_emit(run, bl->start, bl->end, bl->text, bl->text_len, (int)doc->sections[bl->section].kind, &vars);
+	}
+}
+
+static void need_share(const struct bullets_rule *b, struct rl_run *run)
+{
+	const struct rl_doc *doc = run->doc;
+	pcre2_match_data *md = run->match_data;
+	for (size_t s = 0; s < doc->nsections; s++) {
+		const struct rl_section *sec = &doc->sections[s];
+		size_t n = 0, hits = 0;
+		for (size_t i = sec->first; i < sec->first + sec->count; i++) {
+			const struct rl_block *bl = &doc->blocks[i];
+			if (!rl_rule_reads(run->rule, doc, bl) || (bl->flags & RL_BF_CONTINUATION))
+				continue;
+			n++;
+			if (++((struct bullets_rule *)b)->attempts == RL_JIT_AFTER_ATTEMPTS)
+				pcre2_jit_compile(b->need_re, PCRE2_JIT_COMPLETE);
+			hits += pcre2_match(b->need_re, (PCRE2_SPTR)bl->text, bl->text_len, 0, 0, md, NULL) >= 0;
+		}
+		if (!n || (double)n < b->min_bullets || (double)hits >= b->min_share * (double)n)
+			continue;
+		char value[48], limit[32];
+		snprintf(value, sizeof value, "%zu of %zu", hits, n);
+		snprintf(limit, sizeof limit, "%.0f%%", b->min_share * 100);
+		struct rl_msg_vars vars = { value, limit, NULL };
+		const struct rl_block *at = sec->heading >= 0 ? &doc->blocks[sec->heading] : &doc->blocks[sec->first];
+		rl_emit(run, at->start, at->end, at->text, at->text_len, (int)sec->kind, &vars);
+	}
+}
+
+static void run(const struct rl_rule *r, struct rl_run *run)
+{
+	const struct bullets_rule *b = r->impl;
+	if (b->max_words > 0)
+		long_bullets(b, run);
+	if (b->need_re)
+		need_share(b, run);
+}
+
+const struct rl_rule_kind rl_rule_kind_bullets = {
+	.name = "bullets",
+	.help = "measures bullets: each one over max-words, or a section where too few match a pattern (need)",
+	.keys = keys,
+	.impl_new = impl_new,
+	.finish = finish,
+	.run = run,
+	.impl_free = impl_free,
+	/* its findings point at what is missing or mis-written, not at text
+	 * to cut: running last keeps them out of one-page's cuts */
+	.runs_last = 1,
+};
