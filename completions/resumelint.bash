@@ -6,7 +6,7 @@ _resumelint()
 	prev=${COMP_WORDS[COMP_CWORD-1]}
 	case $prev in
 	-f|--format)
-		mapfile -t COMPREPLY < <(compgen -W "text json sarif github junit" -- "$cur")
+		mapfile -t COMPREPLY < <(compgen -W "text json sarif github junit html" -- "$cur")
 		return ;;
 	--paper)
 		mapfile -t COMPREPLY < <(compgen -W "letter a4" -- "$cur")

@@ -51,7 +51,9 @@ char *rl_xstrdup(const char *s)
 char *rl_xstrndup(const char *s, size_t n)
 {
 	char *p = rl_xmalloc(n + 1);
-	memcpy(p, s, n);
+	if (n) /* md4c hands an empty link destination as (NULL, 0): memcpy may not
+		* take NULL even for no bytes (fuzz_pipeline, UBSan) */
+		memcpy(p, s, n);
 	p[n] = '\0';
 	return p;
 }

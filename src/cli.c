@@ -21,6 +21,7 @@ enum {
 	OPT_PROFILE,
 	OPT_LEVEL,
 	OPT_LIST_KINDS,
+	OPT_WRITE_CACHE,
 	OPT_EXPLAIN,
 	OPT_DUMP,
 	OPT_DUMP_LAYOUT,
@@ -56,6 +57,7 @@ static const struct option long_options[] = {
 	{ "profile", required_argument, NULL, OPT_PROFILE },
 	{ "level", required_argument, NULL, OPT_LEVEL },
 	{ "list-kinds", no_argument, NULL, OPT_LIST_KINDS },
+	{ "write-rule-cache", required_argument, NULL, OPT_WRITE_CACHE },
 	{ "explain", required_argument, NULL, OPT_EXPLAIN },
 	{ "dump", no_argument, NULL, OPT_DUMP },
 	{ "dump-layout", no_argument, NULL, OPT_DUMP_LAYOUT },
@@ -76,7 +78,8 @@ void rl_cli_usage(FILE *fp)
 	      "\n"
 	      "Options:\n"
 	      "  -f, --format FORMAT     text (default), json, sarif (code scanning),\n"
-	      "                          github (Actions annotations) or junit (CI reports)\n"
+	      "                          github (Actions annotations), junit (CI reports)\n"
+	      "                          or html (the pages drawn, findings in place)\n"
 	      "  -o, --output FILE       write the report (--format) to FILE, replaced whole\n"
 	      "                          at the end; the terminal still gets the text report\n"
 	      "      --job FILE          compare with a job posting (.txt, .md or .docx)\n"
@@ -96,8 +99,8 @@ void rl_cli_usage(FILE *fp)
 	      "      --no-config         ignore settings files\n"
 	      "  -r, --rules DIR         load the rules in DIR instead of the installed ones\n"
 	      "      --max-file-size MB  refuse inputs larger than this (default 10)\n"
-	      "  -j, --jobs N            lint N files at once (0: one a processor; default 1);\n"
-	      "                          the report keeps the input order\n"
+	      "  -j, --jobs N            lint N files at once (default 0: one a processor when\n"
+	      "                          there are many files); the report keeps the input order\n"
 	      "      --list-rules        list the rules: id, severity, what each catches\n"
 	      "      --explain RULE      what a rule catches, why, examples, how to turn it off\n"
 	      "      --list-kinds        for rule authors: every rule kind and key\n"
@@ -161,7 +164,7 @@ int rl_cli_parse(struct rl_cli *cli, int argc, char **argv)
 	cli->fail_on = RL_SEV_ERROR;
 	cli->color = RL_COLOR_AUTO;
 	cli->max_file_bytes = RL_MAX_INPUT_BYTES;
-	cli->jobs = 1;
+	cli->jobs = 0; /* auto */
 	opterr = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, ":f:o:c:r:p:j:qVh", long_options, NULL)) != -1) {
@@ -258,6 +261,11 @@ int rl_cli_parse(struct rl_cli *cli, int argc, char **argv)
 		case OPT_LIST_KINDS:
 			cli->action = RL_ACTION_LIST_KINDS;
 			break;
+		case OPT_WRITE_CACHE:
+			/* for the build: pre-parsed rules (rule_cache.h) */
+			cli->action = RL_ACTION_WRITE_CACHE;
+			cli->write_cache = optarg;
+			break;
 		case OPT_EXPLAIN:
 			cli->action = RL_ACTION_EXPLAIN;
 			cli->explain = optarg;
@@ -275,10 +283,6 @@ int rl_cli_parse(struct rl_cli *cli, int argc, char **argv)
 			if (parse_uint(optarg, 0, 256, &n))
 				return bad("--jobs: expected a number of threads from 1 to 256 (0: one a processor), not '%s'",
 					   optarg);
-			if (n == 0) {
-				long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-				n = cpus > 0 && cpus <= 256 ? (unsigned long)cpus : 1;
-			}
 			cli->jobs = (unsigned)n;
 			break;
 		case OPT_MAX_FILE_SIZE:

@@ -20,6 +20,7 @@ enum rl_action {
 	RL_ACTION_DUMP_LAYOUT,/* --dump-layout (for developers) */
 	RL_ACTION_LIST_RULES, /* --list-rules */
 	RL_ACTION_LIST_KINDS, /* --list-kinds (rule authors, docs) */
+	RL_ACTION_WRITE_CACHE,/* --write-rule-cache FILE (the build) */
 	RL_ACTION_EXPLAIN,    /* --explain RULE */
 	RL_ACTION_SELF_TEST,  /* --self-test */
 	RL_ACTION_VERSION,    /* --version */
@@ -50,8 +51,9 @@ struct rl_cli {
 	int quiet;               /* --quiet; default 0 */
 	enum rl_color color;     /* --color; default auto */
 	const char *explain;     /* --explain RULE */
+	const char *write_cache; /* --write-rule-cache FILE */
 	size_t max_file_bytes;   /* --max-file-size MiB; default RL_MAX_INPUT_BYTES */
-	unsigned jobs;           /* --jobs N: threads linting at once; default 1 */
+	unsigned jobs;           /* --jobs N: threads linting at once; default 0: auto (main.c) */
 	char **files;            /* the operands; "-" is stdin */
 	size_t nfiles;
 };

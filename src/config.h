@@ -54,6 +54,10 @@ struct rl_config {
 /* Loads and validates (rule ids against rules). 0, or -1 with errors. */
 int rl_config_load(const char *path, const struct rl_ruleset *rules, struct rl_config *cfg,
 		   struct rl_diags *diags);
+/* The same from the file's bytes (path names it in messages and is where
+ * job: and skills: are resolved from). */
+int rl_config_parse(const char *path, const char *bytes, size_t len, const struct rl_ruleset *rules,
+		    struct rl_config *cfg, struct rl_diags *diags);
 void rl_config_free(struct rl_config *cfg);
 /* The config file that applies to a resume in dir: the first one found in
  * dir or a parent. NULL when none; free() the result. */

@@ -105,6 +105,11 @@ struct entry {
 #define NENTRIES (COUNT(months) + COUNT(seasons) + COUNT(present_words) + COUNT(since_words) + COUNT(sep_words))
 static struct entry entries[NENTRIES];
 static pthread_once_t entries_once = PTHREAD_ONCE_INIT;
+/* Bit n of lengths[c]: some entry starts with byte c and is n bytes long
+ * (n < 32; longer ones set bit 0 and are always looked up). Most words of
+ * a block are no table word; this turns them away before the binary
+ * search, which was most of the time of every date rule. */
+static uint32_t lengths[256];
 
 static int by_word(const void *a, const void *b)
 {
@@ -125,11 +130,18 @@ static void entries_init(void)
 	for (size_t i = 0; i < COUNT(sep_words); i++)
 		entries[n++] = (struct entry){ sep_words[i], T_SEP, NULL, 0 };
 	qsort(entries, n, sizeof *entries, by_word);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(entries[i].w);
+		lengths[(unsigned char)entries[i].w[0]] |= len < 32 ? 1u << len : 1u;
+	}
 }
 
-static const struct entry *lookup(const char *w)
+static const struct entry *lookup(const char *w, size_t wn)
 {
 	pthread_once(&entries_once, entries_init);
+	uint32_t lens = lengths[(unsigned char)w[0]];
+	if (!(lens & 1u) && (wn >= 32 || !(lens >> wn & 1u)))
+		return NULL;
 	struct entry key = { w, T_OTHER, NULL, 0 };
 	return bsearch(&key, entries, NENTRIES, sizeof *entries, by_word);
 }
@@ -270,6 +282,16 @@ static size_t word_token(const char *s, size_t len, size_t i, struct tok *t)
 	int too_long = 0;
 	while (k < len) {
 		uint32_t cp;
+		unsigned char c0 = (unsigned char)s[k];
+		if (c0 < 0x80 && is_alpha(c0)) {
+			/* the common case without calls: an ASCII letter, lower-cased */
+			if (wn + 1 > MAX_WORD)
+				too_long = 1;
+			else
+				w[wn++] = (char)(c0 | 0x20);
+			k++;
+			continue;
+		}
 		size_t n = rl_utf8_decode(s + k, len - k, &cp, NULL);
 		int apos = (cp == '\'' || cp == 0x2019) && k > i && k + n < len && is_alpha((unsigned char)s[k + n]);
 		if (!apos && !(cp < 0x80 ? is_alpha((unsigned char)cp) : rl_unicode_is_word(cp) && !(cp >= '0' && cp <= '9')))
@@ -295,7 +317,7 @@ static size_t word_token(const char *s, size_t len, size_t i, struct tok *t)
 	t->t = T_OTHER;
 	if (too_long)
 		return k;
-	const struct entry *en = lookup(w);
+	const struct entry *en = lookup(w, wn);
 	if (!en)
 		return k;
 	const struct word *m = en->t == T_MONTH && !en->season ? en->m : NULL;

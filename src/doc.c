@@ -101,16 +101,23 @@ struct rl_doc *rl_doc_new(enum rl_format format, struct rl_source *src)
 	return doc;
 }
 
+static void block_fini(struct rl_block *b)
+{
+	free(b->text);
+	free(b->segs);
+	free(b->fmt);
+}
+
 void rl_doc_free(struct rl_doc *doc)
 {
 	if (!doc)
 		return;
-	for (size_t i = 0; i < doc->nblocks; i++) {
-		free(doc->blocks[i].text);
-		free(doc->blocks[i].segs);
-		free(doc->blocks[i].fmt);
-	}
+	for (size_t i = 0; i < doc->nblocks; i++)
+		block_fini(&doc->blocks[i]);
 	free(doc->blocks);
+	if (doc->scratch)
+		block_fini(doc->scratch);
+	free(doc->scratch);
 	free(doc->sections);
 	for (size_t i = 0; i < doc->nimages; i++) {
 		free(doc->images[i].src);
@@ -226,6 +233,15 @@ static int is_space(char c)
 
 static struct rl_block *push_block(struct rl_doc *doc)
 {
+	if (doc->nblocks >= RL_MAX_BLOCKS) {
+		/* the reader goes on (it cannot stop md4c), its blocks are dropped */
+		doc->blocks_over++;
+		if (!doc->scratch)
+			doc->scratch = rl_xcalloc(1, sizeof *doc->scratch);
+		block_fini(doc->scratch);
+		memset(doc->scratch, 0, sizeof *doc->scratch);
+		return doc->scratch;
+	}
 	RL_GROW(doc->blocks, doc->nblocks, doc->cap_blocks);
 	struct rl_block *b = &doc->blocks[doc->nblocks++];
 	memset(b, 0, sizeof *b);
@@ -245,6 +261,10 @@ struct rl_block *rl_doc_end_block(struct rl_doc *doc)
 		end--;
 	if (end == lead)
 		return NULL;
+	if (end - lead > RL_MAX_BLOCK_BYTES) {
+		doc->blocks_too_long++; /* rl_read fails the file */
+		return NULL;
+	}
 
 	struct rl_block *b = push_block(doc);
 	b->kind = bb->kind;

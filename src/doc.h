@@ -140,11 +140,25 @@ struct rl_meta {
 	size_t start, end;  /* source span of the value */
 };
 
+/* Blocks (paragraphs, headings, list items, table cells) in one document: a
+ * 40-page CV has a few thousand. Past this many the reader's further blocks
+ * go to a scratch block and the read fails (rl_read): 10 MiB of "x\n\n" made
+ * 3.4 million blocks, 25 s and 2.4 GB before, and table rows make several a
+ * line (tests/hostile/many-cells.md). */
+#define RL_MAX_BLOCKS 50000u
+/* Text of one block: a long paragraph is a few KB. A Word paragraph (which
+ * the Markdown line limit does not reach) of 16 MiB cost seconds of layout
+ * and matching; past this the read fails (tests/hostile/long-paragraph.docx). */
+#define RL_MAX_BLOCK_BYTES (1u * 1024 * 1024)
+
 struct rl_doc {
 	enum rl_format format;
 	struct rl_source *src;  /* owned */
 	struct rl_block *blocks;
 	size_t nblocks, cap_blocks;
+	size_t blocks_over;     /* blocks past RL_MAX_BLOCKS, not kept */
+	size_t blocks_too_long; /* blocks longer than RL_MAX_BLOCK_BYTES, not kept */
+	struct rl_block *scratch; /* where they went (owned) */
 	struct rl_section *sections;
 	size_t nsections, cap_sections;
 	struct rl_image *images;

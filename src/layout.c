@@ -765,9 +765,13 @@ static void place_table(struct ctx *c, size_t first, size_t end, double width)
 				c->page_has_content = 1;
 				break;
 			}
-			if (avail > 0 && c->page_has_content) {
+			/* a row taller than a whole page breaks on the empty page too:
+			 * waiting for a page it fits on looped forever (fuzzing:
+			 * tests/hostile/yaml-flow-storm.md) */
+			if (avail > 0 && (c->page_has_content || h > c->body_h)) {
 				struct pline l = { 0, 0, (float)avail, 1, 0 };
 				emit(c, first, &l, c->y);
+				c->page_has_content = 1;
 				h -= avail;
 			}
 			new_page(c, 0);

@@ -13,7 +13,15 @@
 
 int rl_linter_init(struct rl_linter *l, const char *rules_dir, const char *tables_dir, struct rl_diags *diags)
 {
+	return rl_linter_init_ex(l, rules_dir, tables_dir, 1, NULL, diags);
+}
+
+int rl_linter_init_ex(struct rl_linter *l, const char *rules_dir, const char *tables_dir, int examples,
+		      struct rl_rule_cache *cache, struct rl_diags *diags)
+{
 	memset(l, 0, sizeof *l);
+	l->rules.skip_examples = !examples;
+	l->rules.cache = cache;
 	struct rl_buf path;
 	rl_buf_init(&path);
 	rl_buf_addf(&path, "%s/sections.tsv", tables_dir);
@@ -21,6 +29,7 @@ int rl_linter_init(struct rl_linter *l, const char *rules_dir, const char *table
 	l->tables_dir = rl_xstrdup(tables_dir);
 	rl_buf_free(&path);
 	int rc = rl_ruleset_load_dir(&l->rules, rules_dir, diags);
+	l->rules.cache = NULL; /* only loading reads it */
 	return l->sections && rc == 0 ? 0 : -1;
 }
 
@@ -102,6 +111,18 @@ void rl_lint_bytes(const struct rl_linter *l, const char *path, const char *byte
 	if (!doc) {
 		fail_from_diags(out, &d);
 		rl_diags_free(&d);
+		return;
+	}
+	if (!doc->nblocks) {
+		/* an empty or blank file, or markup with no text: say so rather
+		 * than pass it with no finding */
+		size_t k = 0;
+		while (k < len && (bytes[k] == ' ' || bytes[k] == '\t' || bytes[k] == '\n' || bytes[k] == '\r'))
+			k++;
+		rl_doc_free(doc);
+		rl_diags_free(&d);
+		rl_result_fail(out, out->path, k == len ? "no text to check: the file is empty"
+							: "no text to check: nothing but markup");
 		return;
 	}
 	rl_diags_move(&out->diags, &doc->diags);

@@ -41,6 +41,12 @@ struct rl_result {
 /* Loads rules from rules_dir and the section table from
  * tables_dir/sections.tsv. Returns 0, or -1 with errors in diags. */
 int rl_linter_init(struct rl_linter *l, const char *rules_dir, const char *tables_dir, struct rl_diags *diags);
+/* The same, leaving the rules' examples unread when examples is 0 (a lint
+ * run: a third less rule text to parse at start), taking what it can from
+ * a rule cache (rule_cache.h; NULL for none). */
+struct rl_rule_cache;
+int rl_linter_init_ex(struct rl_linter *l, const char *rules_dir, const char *tables_dir, int examples,
+		      struct rl_rule_cache *cache, struct rl_diags *diags);
 void rl_linter_fini(struct rl_linter *l);
 /* The tailoring tables, loaded the first time they are asked for (most runs
  * have no posting and skip the skills dictionary). NULL with errors in

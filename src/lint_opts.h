@@ -45,6 +45,8 @@ struct rl_lint_opts {
 	enum rl_level level;             /* default RL_LEVEL_AUTO: measured per resume */
 	const char *country;             /* country profile (us, uk, eu, de); default NULL: us.
 					    Its severities are in overrides, put there first */
+	int keep_lines;                  /* page fit keeps the laid-out lines and geometry in
+					    rl_pages.picture (the html format draws them); default 0 */
 };
 
 void rl_lint_opts_default(struct rl_lint_opts *o);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -21,6 +22,7 @@
 #include "pagefit.h"
 #include "posting.h"
 #include "paths.h"
+#include "rule_cache.h"
 #include "selftest.h"
 #include "word_module.h"
 #include "rl_build.h"
@@ -207,6 +209,8 @@ static void build_opts(struct run_state *st, const struct config_slot *cs, struc
 		opts->font_size = st->cli.font_size;
 	if (st->cli.line_spacing > 0)
 		opts->line_spacing = st->cli.line_spacing;
+	/* the html format draws the pages: page fit keeps the lines for it */
+	opts->keep_lines = strcmp(st->cli.format, "html") == 0;
 }
 
 static void dump_text(const char *s, size_t n)
@@ -431,6 +435,24 @@ static int run_jobs(struct run_state *st, struct rl_out *out, struct rl_out *ter
 	return findings;
 }
 
+/* Auto (--jobs 0): one thread a processor, once there are enough files to
+ * pay for JIT-compiling every pattern first (prepare_threads); a few files
+ * are quicker on one thread. */
+#define FILES_PER_THREAD 8
+
+static unsigned threads_for(unsigned jobs, size_t files)
+{
+	if (jobs)
+		return jobs;
+	if (files < 2 * FILES_PER_THREAD)
+		return 1;
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t n = cpus > 0 ? (size_t)cpus : 1;
+	if (n > files / FILES_PER_THREAD)
+		n = files / FILES_PER_THREAD;
+	return n > 1 ? (unsigned)(n < 64 ? n : 64) : 1;
+}
+
 static int lint_files(struct run_state *st)
 {
 	const struct rl_cli *cli = &st->cli;
@@ -473,7 +495,7 @@ static int lint_files(struct run_state *st)
 			j->opts.posting = posting_for(st, job, j->cs && j->cs->ok ? j->cs->cfg.skills : NULL,
 						      cli->max_file_bytes);
 	}
-	findings = run_jobs(st, &out, &term, jobs, inputs.n, cli->jobs);
+	findings = run_jobs(st, &out, &term, jobs, inputs.n, threads_for(cli->jobs, inputs.n));
 	free(jobs);
 	rl_inputs_free(&inputs);
 	if (cli->action == RL_ACTION_LINT) {
@@ -661,7 +683,23 @@ int main(int argc, char **argv)
 		free(def);
 	}
 	rl_diags_init(&d);
-	if (rl_linter_init(&st.linter, rules_dir, tables.data, &d) != 0) {
+	int examples = st.cli.action == RL_ACTION_SELF_TEST || st.cli.action == RL_ACTION_EXPLAIN;
+	/* the shipped rules come pre-parsed when their cache matches them
+	 * (rule_cache.h); --write-rule-cache records a new one */
+	struct rl_rule_cache *cache = NULL;
+	if (st.cli.action == RL_ACTION_WRITE_CACHE) {
+		cache = rl_rule_cache_recorder();
+		examples = 0;
+	} else if (!st.cli.rules_dir) {
+		char *cache_path = rl_paths_rule_cache();
+		cache = rl_rule_cache_open(cache_path);
+		free(cache_path);
+	}
+	int loaded = rl_linter_init_ex(&st.linter, rules_dir, tables.data, examples, cache, &d);
+	if (loaded == 0 && st.cli.action == RL_ACTION_WRITE_CACHE && rl_rule_cache_write(cache, st.cli.write_cache, &d))
+		loaded = -1;
+	rl_rule_cache_free(cache);
+	if (loaded != 0) {
 		print_diags(&d);
 		rc = EXIT_TROUBLE;
 		goto out;
@@ -686,6 +724,9 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	switch (st.cli.action) {
+	case RL_ACTION_WRITE_CACHE:
+		rc = EXIT_CLEAN;
+		break;
 	case RL_ACTION_LIST_RULES:
 		rc = list_rules(&st.linter.rules);
 		break;

@@ -153,8 +153,11 @@ struct rl_match *rl_match_new(const struct rl_posting *p, const struct rl_doc *d
 		m->terms[i].term = &p->terms[i];
 	unsigned char *top = rl_xcalloc(doc->nblocks ? doc->nblocks : 1, 1);
 	top_third(doc, pages, top);
+	/* a stemmer of its own: Snowball's keeps state between calls, and
+	 * resumes may be matched on several threads (--jobs) */
+	struct rl_stemmer *stemmer = rl_stemmer_new();
 	struct rl_toks toks;
-	rl_toks_init(&toks, p->stemmer);
+	rl_toks_init(&toks, stemmer);
 	struct rl_buf key, hay;
 	rl_buf_init(&key);
 	rl_buf_init(&hay);
@@ -240,6 +243,7 @@ struct rl_match *rl_match_new(const struct rl_posting *p, const struct rl_doc *d
 	rl_buf_free(&key);
 	rl_buf_free(&hay);
 	rl_toks_free(&toks);
+	rl_stemmer_free(stemmer);
 	free(top);
 	return m;
 }

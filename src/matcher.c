@@ -7,12 +7,109 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "rule_cache.h"
 #include "buf.h"
 #include "utf8.h"
 
 static struct rl_matcher *matcher_of(struct rl_rule *r)
 {
 	return (struct rl_matcher *)r->impl; /* first member, see matcher.h */
+}
+
+/* A key's pattern list, compiled item by item (what m->re and the other
+ * *_re fields point to). One alternation of all items, as the list reads,
+ * is slow: a single item that can start anywhere (`^\W*...`, `\p{Lu}...`)
+ * takes away pcre2's start-of-match optimizations (first character,
+ * start bitmap, required character) from all the others, so every
+ * position of every block tries every item. Compiled apart, each item
+ * keeps them: no-references runs 12 times faster, no-personal-details 2
+ * to 3 times (the corpus, interpreted and JIT alike). `cursor_next`
+ * gives exactly the matches of the alternation: the leftmost start, and
+ * at equal starts the item listed first. */
+struct re_set {
+	pcre2_code **v;
+	size_t n;
+};
+
+/* The keywords, indexed for one pass over a block's lower-cased text:
+ * one strstr per keyword read the block again for each (80 keywords of
+ * no-personal-details cost more than its patterns). A position is looked
+ * at only when its first two bytes begin some keyword; then the keywords
+ * with that first byte are compared there. */
+struct kw_index {
+	unsigned char pair[65536 / 8]; /* first two bytes of a keyword of two or more */
+	unsigned char one[256 / 8];    /* one-byte keywords */
+	unsigned short first[257];     /* keywords starting with byte c: by[first[c] .. first[c + 1]) */
+	const char **by;               /* the keywords, by first byte (not owned) */
+	size_t *len;
+};
+
+static void kw_index_free(void *p)
+{
+	struct kw_index *x = p;
+	if (!x)
+		return;
+	free(x->by);
+	free(x->len);
+	free(x);
+}
+
+static struct kw_index *kw_index_new(char *const *kw, size_t n)
+{
+	struct kw_index *x = rl_xcalloc(1, sizeof *x);
+	x->by = rl_xcalloc(n, sizeof *x->by);
+	x->len = rl_xcalloc(n, sizeof *x->len);
+	size_t count[256] = { 0 }, at = 0;
+	for (size_t i = 0; i < n; i++)
+		count[(unsigned char)kw[i][0]]++;
+	for (unsigned c = 0; c < 256; c++) {
+		x->first[c] = (unsigned short)at;
+		at += count[c];
+	}
+	x->first[256] = (unsigned short)at;
+	size_t fill[256];
+	for (unsigned c = 0; c < 256; c++)
+		fill[c] = x->first[c];
+	for (size_t i = 0; i < n; i++) {
+		const unsigned char *k = (const unsigned char *)kw[i];
+		size_t slot = fill[k[0]]++;
+		x->by[slot] = kw[i];
+		x->len[slot] = strlen(kw[i]);
+		if (!k[1]) {
+			x->one[k[0] >> 3] |= (unsigned char)(1u << (k[0] & 7));
+		} else {
+			unsigned pair = (unsigned)k[0] << 8 | k[1];
+			x->pair[pair >> 3] |= (unsigned char)(1u << (pair & 7));
+		}
+	}
+	return x;
+}
+
+/* 1 when one of the keywords occurs in low (as strstr would find it). */
+static int kw_index_any(const struct kw_index *x, const char *low)
+{
+	for (const unsigned char *p = (const unsigned char *)low; *p; p++) {
+		if (x->one[p[0] >> 3] & (1u << (p[0] & 7)))
+			return 1;
+		unsigned pair = (unsigned)p[0] << 8 | p[1]; /* p[1] may be the NUL: no keyword has one */
+		if (!(x->pair[pair >> 3] & (1u << (pair & 7))))
+			continue;
+		for (unsigned k = x->first[p[0]]; k < x->first[p[0] + 1]; k++)
+			if (strncmp((const char *)p, x->by[k], x->len[k]) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+static void re_set_free(void *p)
+{
+	struct re_set *set = p;
+	if (!set)
+		return;
+	for (size_t i = 0; i < set->n; i++)
+		pcre2_code_free(set->v[i]);
+	free(set->v);
+	free(set);
 }
 
 static int set_pattern(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
@@ -173,10 +270,11 @@ void rl_matcher_fini(struct rl_matcher *m)
 	for (size_t i = 0; i < m->nkeywords; i++)
 		free(m->keywords[i]);
 	free(m->keywords);
-	pcre2_code_free(m->re);
-	pcre2_code_free(m->unless_re);
-	pcre2_code_free(m->unless_section_re);
-	pcre2_code_free(m->requires_re);
+	kw_index_free(m->kwindex);
+	re_set_free(m->re);
+	re_set_free(m->unless_re);
+	re_set_free(m->unless_section_re);
+	re_set_free(m->requires_re);
 	pcre2_match_context_free(m->mctx);
 }
 
@@ -186,7 +284,7 @@ static pcre2_code *compile(const struct rl_matcher *m, const char *pattern, cons
 	int code;
 	PCRE2_SIZE off;
 	uint32_t opts = PCRE2_UTF | PCRE2_UCP | PCRE2_MULTILINE | (m->case_sensitive ? 0 : PCRE2_CASELESS);
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, &code, &off, NULL);
+	pcre2_code *re = rl_rule_cache_compile(ld->cache, pattern, opts, &code, &off);
 	if (!re) {
 		PCRE2_UCHAR msg[200];
 		pcre2_get_error_message(code, msg, sizeof msg);
@@ -194,11 +292,32 @@ static pcre2_code *compile(const struct rl_matcher *m, const char *pattern, cons
 			      pattern);
 		return NULL;
 	}
-	/* JIT waits until the pattern is used much (RL_JIT_AFTER_ATTEMPTS):
+	/* JIT waits until the pattern is used much (RL_JIT_AFTER_BYTES):
 	 * compiling it costs more than interpreting one resume; the
 	 * interpreter remains when JIT is missing */
-	(void)m;
 	return re;
+}
+
+/* Compiles each pattern of key `key` (a scalar or a list: see struct
+ * re_set); an error points at the item at fault. */
+static struct re_set *compile_set(const struct rl_matcher *m, const struct rl_ynode *root, const char *key,
+				  struct rl_rule_loader *ld)
+{
+	const struct rl_ynode *v = rl_ymap_get(root, key);
+	if (!v)
+		return NULL;
+	const struct rl_ynode *const *items = v->type == RL_Y_SEQ ? (const struct rl_ynode *const *)v->items : &v;
+	size_t n = v->type == RL_Y_SEQ ? v->n : 1;
+	struct re_set *set = rl_xcalloc(1, sizeof *set);
+	set->v = rl_xcalloc(n ? n : 1, sizeof *set->v);
+	for (; set->n < n; set->n++) {
+		set->v[set->n] = compile(m, items[set->n]->value, items[set->n], key, ld);
+		if (!set->v[set->n]) {
+			re_set_free(set);
+			return NULL;
+		}
+	}
+	return set;
 }
 
 int rl_matcher_finish(struct rl_matcher *m, const struct rl_ynode *root, struct rl_rule_loader *ld,
@@ -218,26 +337,27 @@ int rl_matcher_finish(struct rl_matcher *m, const struct rl_ynode *root, struct 
 			}
 		}
 	} else {
-		m->re = compile(m, m->pattern, rl_ymap_get(root, "pattern"), "pattern", ld);
+		m->re = compile_set(m, root, "pattern", ld);
 		if (!m->re)
 			return -1;
 	}
 	if (m->unless) {
-		m->unless_re = compile(m, m->unless, rl_ymap_get(root, "unless"), "unless", ld);
+		m->unless_re = compile_set(m, root, "unless", ld);
 		if (!m->unless_re)
 			return -1;
 	}
 	if (m->unless_section) {
-		m->unless_section_re =
-			compile(m, m->unless_section, rl_ymap_get(root, "unless-section"), "unless-section", ld);
+		m->unless_section_re = compile_set(m, root, "unless-section", ld);
 		if (!m->unless_section_re)
 			return -1;
 	}
 	if (m->requires) {
-		m->requires_re = compile(m, m->requires, rl_ymap_get(root, "requires"), "requires", ld);
+		m->requires_re = compile_set(m, root, "requires", ld);
 		if (!m->requires_re)
 			return -1;
 	}
+	if (m->nkeywords)
+		m->kwindex = kw_index_new(m->keywords, m->nkeywords);
 	m->mctx = pcre2_match_context_create(NULL);
 	pcre2_set_match_limit(m->mctx, m->match_limit);
 	pcre2_set_depth_limit(m->mctx, m->depth_limit);
@@ -257,19 +377,28 @@ static void report_limit(const struct rl_matcher *m, struct rl_run *run, const s
 		     run->rule->id, (char *)msg);
 }
 
-static void count_attempt(const struct rl_matcher *cm)
+static void jit_all(struct rl_matcher *m)
+{
+	m->jitted = 1;
+	struct re_set *sets[] = { m->re, m->unless_re, m->unless_section_re, m->requires_re };
+	for (size_t i = 0; i < sizeof sets / sizeof *sets; i++)
+		for (size_t k = 0; sets[i] && k < sets[i]->n; k++)
+			pcre2_jit_compile(sets[i]->v[k], PCRE2_JIT_COMPLETE);
+}
+
+static void count_scan(const struct rl_matcher *cm, size_t bytes)
 {
 	/* the counter and the JIT are caches: changing them does not change what
-	 * the matcher finds */
+	 * the matcher finds. Every rule counts, not only those with keywords:
+	 * a rule without keywords reads every block, so it gains most in a
+	 * batch. Counted in text, not in pcre2 calls: a list of nine patterns
+	 * makes nine calls per block */
 	struct rl_matcher *m = (struct rl_matcher *)cm;
-	if (m->jitted || ++m->attempts < RL_JIT_AFTER_ATTEMPTS)
+	if (m->jitted)
 		return;
-	m->jitted = 1;
-	pcre2_jit_compile(m->re, PCRE2_JIT_COMPLETE);
-	void *more[] = { m->unless_re, m->unless_section_re, m->requires_re };
-	for (size_t i = 0; i < sizeof more / sizeof *more; i++)
-		if (more[i])
-			pcre2_jit_compile(more[i], PCRE2_JIT_COMPLETE);
+	m->scanned += bytes;
+	if (m->scanned >= RL_JIT_AFTER_BYTES)
+		jit_all(m);
 }
 
 void rl_matcher_prepare_threads(struct rl_rule *r)
@@ -279,63 +408,149 @@ void rl_matcher_prepare_threads(struct rl_rule *r)
 	struct rl_matcher *m = r->impl;
 	if (!m->re || m->jitted)
 		return;
-	m->attempts = RL_JIT_AFTER_ATTEMPTS - 1; /* the next attempt JIT-compiles */
-	count_attempt(m);
+	jit_all(m);
 }
 
-/* Next match at or after *from: 1 found, 0 none, -1 budget exhausted. */
-static int next_match(const struct rl_matcher *m, const pcre2_code *re, const struct rl_block *b,
-		      size_t *from, size_t *s, size_t *e, struct rl_run *run)
+/* Walks the matches of a pattern set in one block, in the order and with
+ * the spans the alternation of its items would give (see struct re_set). */
+#define CURSOR_LOCAL 16
+struct cursor {
+	const struct re_set *set;
+	const struct rl_block *b;
+	size_t from;
+	/* 0 until a call has checked the text as UTF-8, then
+	 * PCRE2_NO_UTF_CHECK: pcre2 checks the subject on every call, and
+	 * a list of eighteen patterns made that as costly as the matching */
+	uint32_t utf_checked;
+	/* per item: its first match at or after `from`, once looked for */
+	struct item_next {
+		size_t start, s, e; /* start: where the attempt began (\K) */
+		int state;          /* 0 not looked for, 1 found, 2 none */
+	} local[CURSOR_LOCAL], *next;
+};
+
+static void cursor_init(struct cursor *c, const struct rl_matcher *m, const struct re_set *set,
+			const struct rl_block *b)
+{
+	c->set = set;
+	c->b = b;
+	c->from = 0;
+	c->utf_checked = 0;
+	c->next = set->n <= CURSOR_LOCAL ? c->local : rl_xcalloc(set->n, sizeof *c->next);
+	memset(c->next, 0, set->n * sizeof *c->next);
+	count_scan(m, b->text_len);
+}
+
+static void cursor_fini(struct cursor *c)
+{
+	if (c->next != c->local)
+		free(c->next);
+}
+
+/* Next match: 1 found (span in *s, *e), 0 none, -1 budget exhausted. */
+static int cursor_next(const struct rl_matcher *m, struct cursor *c, size_t *s, size_t *e, struct rl_run *run)
 {
 	pcre2_match_data *md = run->match_data;
-	while (*from <= b->text_len) {
-		if (m->nkeywords)
-			count_attempt(m);
-		int rc = pcre2_match(re, (PCRE2_SPTR)b->text, b->text_len, *from, 0, md, m->mctx);
-		if (rc == PCRE2_ERROR_NOMATCH)
-			return 0;
-		if (rc < 0) {
-			report_limit(m, run, b, rc);
-			return -1;
+	const struct rl_block *b = c->b;
+	while (c->from <= b->text_len) {
+		size_t best = SIZE_MAX;
+		for (size_t i = 0; i < c->set->n; i++) {
+			struct item_next *it = &c->next[i];
+			/* an item's match found from an earlier point stays its first
+			 * one from here while it starts here or later: attempts at a
+			 * position do not depend on where the search began */
+			if (it->state == 0 || (it->state == 1 && it->start < c->from)) {
+				int rc = pcre2_match(c->set->v[i], (PCRE2_SPTR)b->text, b->text_len, c->from,
+						     c->utf_checked, md, m->mctx);
+				/* the first call starts at 0 and checks the whole text;
+				 * any answer but a UTF-8 error means it passed (later
+				 * offsets are character boundaries: match ends, or
+				 * stepped over continuation bytes) */
+				if (rc >= 0 || rc == PCRE2_ERROR_NOMATCH || rc > PCRE2_ERROR_UTF8_ERR1 ||
+				    rc < PCRE2_ERROR_UTF8_ERR21)
+					c->utf_checked = PCRE2_NO_UTF_CHECK;
+				if (rc == PCRE2_ERROR_NOMATCH) {
+					it->state = 2;
+				} else if (rc < 0) {
+					report_limit(m, run, b, rc);
+					return -1;
+				} else {
+					PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+					it->state = 1;
+					it->s = ov[0];
+					it->e = ov[1];
+					it->start = pcre2_get_startchar(md);
+				}
+			}
+			if (it->state == 1 && (best == SIZE_MAX || it->start < c->next[best].start))
+				best = i; /* the leftmost; the first listed at a tie */
 		}
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-		*s = ov[0];
-		*e = ov[1];
+		if (best == SIZE_MAX)
+			return 0;
+		*s = c->next[best].s;
+		*e = c->next[best].e;
 		if (*e > *s) {
-			*from = *e;
+			c->from = *e;
 			return 1;
 		}
 		/* an empty match: step one character and try again */
-		*from = *s + 1;
-		while (*from < b->text_len && ((unsigned char)b->text[*from] & 0xC0) == 0x80)
-			(*from)++;
+		c->from = *s + 1;
+		while (c->from < b->text_len && ((unsigned char)b->text[c->from] & 0xC0) == 0x80)
+			c->from++;
 	}
 	return 0;
 }
 
+/* The `unless` matches of one block, read once from left to right as the
+ * rule's matches come (they come in order): looking again from the start of
+ * the block for every match made a block of n matches cost n times its
+ * length (a 100 KB line of grades took 3 s; tests/hostile/long-line.md). */
+struct unless_scan {
+	struct cursor c;
+	int started, state; /* state: 0 none pending, 1 (us, ue) pending, 2 no more, 3 budget hit */
+	size_t us, ue;
+};
+
 static int excepted(const struct rl_matcher *m, const struct rl_block *b, size_t s, size_t e,
-		    struct rl_run *run)
+		    struct rl_run *run, struct unless_scan *u)
 {
-	size_t from = 0, us, ue;
 	if (!m->unless_re)
 		return 0;
+	if (!u->started) {
+		cursor_init(&u->c, m, m->unless_re, b);
+		u->started = 1;
+	}
 	for (;;) {
-		int rc = next_match(m, m->unless_re, b, &from, &us, &ue, run);
-		if (rc < 0)
+		if (u->state == 0) {
+			int rc = cursor_next(m, &u->c, &u->us, &u->ue, run);
+			u->state = rc < 0 ? 3 : rc == 0 ? 2 : 1;
+		}
+		if (u->state == 3)
 			return 1; /* unsure: do not report */
-		if (rc == 0 || us >= e)
+		if (u->state == 2 || u->us >= e)
 			return 0;
-		if (ue > s)
+		if (u->ue > s)
 			return 1;
+		u->state = 0; /* ends before this match, so before every later one */
 	}
 }
 
+static void unless_fini(struct unless_scan *u)
+{
+	if (u->started)
+		cursor_fini(&u->c);
+}
+
 /* 1 when re matches somewhere in block b. */
-static int block_has(const struct rl_matcher *m, const pcre2_code *re, const struct rl_block *b,
+static int block_has(const struct rl_matcher *m, const struct re_set *set, const struct rl_block *b,
 		     struct rl_run *run)
 {
-	size_t from = 0, s, e;
-	return next_match(m, re, b, &from, &s, &e, run) == 1;
+	size_t s, e;
+	struct cursor c;
+	cursor_init(&c, m, set, b);
+	int rc = cursor_next(m, &c, &s, &e, run);
+	cursor_fini(&c);
+	return rc == 1;
 }
 
 int rl_matcher_required(const struct rl_matcher *m, struct rl_run *run)
@@ -391,7 +606,12 @@ static int reads(const struct rl_matcher *m, struct rl_run *run, const struct rl
 static int scan(const struct rl_matcher *m, struct rl_run *run, int emit, const unsigned char *skip)
 {
 	const struct rl_doc *doc = run->doc;
-	if (!m->re || !rl_matcher_required(m, run))
+	/* `requires` is checked at the first match, not before the scan: it
+	 * reads every block of the document (no keywords can narrow it), while
+	 * most documents have no match at all and never need the answer.
+	 * Nothing is emitted before it is known, so findings do not change. */
+	int required = -1;
+	if (!m->re)
 		return 0;
 	for (size_t i = 0; i < doc->nblocks; i++) {
 		const struct rl_block *b = &doc->blocks[i];
@@ -400,24 +620,32 @@ static int scan(const struct rl_matcher *m, struct rl_run *run, int emit, const 
 		if (skip && b->section < doc->nsections && skip[b->section] &&
 		    doc->sections[b->section].heading == (long)i)
 			continue;
-		if (m->nkeywords) {
-			const char *low = rl_run_lower(run, i);
-			size_t k = 0;
-			while (k < m->nkeywords && !strstr(low, m->keywords[k]))
-				k++;
-			if (k == m->nkeywords)
-				continue; /* no keyword: no match can be here */
-		}
-		size_t from = 0, s, e;
-		while (next_match(m, m->re, b, &from, &s, &e, run) == 1) {
-			if (excepted(m, b, s, e, run))
+		if (m->kwindex && !kw_index_any(m->kwindex, rl_run_lower(run, i)))
+			continue; /* no keyword: no match can be here */
+		size_t s, e;
+		struct cursor c;
+		int stop = -1; /* the scan's result once it is known early */
+		struct unless_scan u = { 0 };
+		cursor_init(&c, m, m->re, b);
+		while (stop < 0 && cursor_next(m, &c, &s, &e, run) == 1) {
+			if (excepted(m, b, s, e, run, &u))
 				continue;
-			if (!emit)
-				return 1;
-			size_t a, z;
-			rl_block_span(b, s, e, &a, &z);
-			rl_emit(run, a, z, b->text + s, e - s, (int)doc->sections[b->section].kind, NULL);
+			if (required < 0)
+				required = rl_matcher_required(m, run);
+			if (!required)
+				stop = 0;
+			else if (!emit)
+				stop = 1;
+			else {
+				size_t a, z;
+				rl_block_span(b, s, e, &a, &z);
+				rl_emit(run, a, z, b->text + s, e - s, (int)doc->sections[b->section].kind, NULL);
+			}
 		}
+		cursor_fini(&c);
+		unless_fini(&u);
+		if (stop >= 0)
+			return stop;
 	}
 	return 0;
 }

@@ -16,18 +16,27 @@
 #define RL_PATTERN_MATCH_LIMIT 200000u
 #define RL_PATTERN_DEPTH_LIMIT 5000u
 
-/* A pattern with keywords runs in pcre2's interpreter until it has been
- * tried this many times, then is JIT-compiled: one resume rarely gets there
- * (the keywords let few blocks through), a batch does at once. JIT costs as
+/* A rule's patterns run in pcre2's interpreter until they have been tried
+ * this many times, then are JIT-compiled: one resume rarely gets there
+ * (keywords let few blocks through), a batch does at once. JIT costs as
  * much as ~25 interpreted attempts of a typical rule pattern. */
 #define RL_JIT_AFTER_ATTEMPTS 24
+
+/* The matcher's form of it (pattern and section rules): its patterns are
+ * JIT-compiled once they have searched this much block text, about two
+ * resumes. Counted in text, as pcre2's work grows with it: one resume
+ * stays interpreted (JIT-compiling a rule's list costs about as much as
+ * interpreting it over one resume); a batch has every rule JIT-compiled
+ * by its third file. */
+#define RL_JIT_AFTER_BYTES 8192
 
 struct rl_matcher {
 	char *pattern;          /* source text, for --explain */
 	char **keywords;        /* a block is searched only when its lower-cased
 				   text contains one of these; none: every block */
 	size_t nkeywords;
-	unsigned attempts;      /* pcre2_match calls so far (lazy JIT) */
+	void *kwindex;          /* the keywords indexed for one pass (matcher.c) */
+	size_t scanned;         /* block text searched so far (lazy JIT) */
 	int jitted;
 	char *unless;
 	char *unless_section;   /* section rules: a section of the kind whose
@@ -40,7 +49,7 @@ struct rl_matcher {
 	int case_sensitive;     /* default 0 */
 	uint32_t match_limit;   /* default RL_PATTERN_MATCH_LIMIT */
 	uint32_t depth_limit;   /* default RL_PATTERN_DEPTH_LIMIT */
-	void *re, *unless_re;   /* pcre2_code */
+	void *re, *unless_re;   /* each a list compiled item by item (matcher.c) */
 	void *unless_section_re, *requires_re;
 	void *mctx;             /* pcre2_match_context */
 };

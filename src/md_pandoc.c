@@ -973,14 +973,23 @@ static void strip_heading_attributes(struct rl_block *b)
 	rl_block_delete(b, i, len);
 }
 
+/* Bracketed spans looked at in one block: a resume line has a few
+ * ([Name]{.smallcaps}); each costs a pass over the block (the '[' is looked
+ * for backwards, the text and its map move left), so a storm of them was
+ * quadratic: 50,000 took minutes (tests/hostile/span-storm.md). Past this
+ * many the rest stay as written. */
+#define MD_MAX_SPANS_PER_BLOCK 64
+
 static void strip_bracketed_spans(struct rl_block *b)
 {
-	for (size_t i = 0; i + 1 < b->text_len; i++) {
+	unsigned tried = 0;
+	for (size_t i = 0; i + 1 < b->text_len && tried < MD_MAX_SPANS_PER_BLOCK; i++) {
 		if (b->text[i] != ']' || b->text[i + 1] != '{')
 			continue;
 		size_t attr = attribute_set(b->text, i + 1, b->text_len);
 		if (!attr)
 			continue;
+		tried++;
 		/* the matching '[' before it */
 		size_t depth = 0, open = SIZE_MAX;
 		for (size_t k = i; k-- > 0;) {

@@ -11,6 +11,7 @@ const struct rl_formatter *const rl_formatters[] = {
 	&rl_format_sarif,
 	&rl_format_github,
 	&rl_format_junit,
+	&rl_format_html,
 	NULL,
 };
 

@@ -44,6 +44,7 @@ extern const struct rl_formatter rl_format_json;
 extern const struct rl_formatter rl_format_sarif;
 extern const struct rl_formatter rl_format_github;
 extern const struct rl_formatter rl_format_junit;
+extern const struct rl_formatter rl_format_html;
 /* NULL-ended. */
 extern const struct rl_formatter *const rl_formatters[];
 const struct rl_formatter *rl_formatter_find(const char *name);

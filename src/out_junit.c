@@ -6,37 +6,12 @@
  * carries the totals. */
 #include <string.h>
 
+#include "markup.h"
 #include "out.h"
-#include "utf8.h"
 
-/* XML 1.0 text: markup characters as entities; control characters that
- * XML cannot hold at all are dropped. */
 static void xml_escape(struct rl_buf *b, const char *s)
 {
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		switch (c) {
-		case '&':
-			rl_buf_adds(b, "&amp;");
-			break;
-		case '<':
-			rl_buf_adds(b, "&lt;");
-			break;
-		case '>':
-			rl_buf_adds(b, "&gt;");
-			break;
-		case '"':
-			rl_buf_adds(b, "&quot;");
-			break;
-		case '\'':
-			rl_buf_adds(b, "&apos;");
-			break;
-		default:
-			if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-				break;
-			rl_buf_addc(b, (char)c);
-		}
-	}
+	rl_markup_escape(b, s, strlen(s), 1);
 }
 
 static void finding_line(struct rl_buf *b, const struct rl_result *r, const struct rl_finding *f)

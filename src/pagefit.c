@@ -1,6 +1,7 @@
 /* Page fit: layout → the numbers the report gives (see pagefit.h). */
 #include "pagefit.h"
 
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 
@@ -121,6 +122,191 @@ static void note_block_line(const struct rl_layout_facts *f, const struct rl_lin
 	bf->short_tail = bf->nlines >= 2 && words > 0 && words <= 2;
 }
 
+/* ---- the picture (rl_lint_opts.keep_lines) ---- */
+
+struct picture_builder {
+	struct rl_page_picture *p;
+	struct rl_buf text;
+	size_t cap_lines, cap_runs;
+};
+
+/* Bytes a reader trimmed off the front of a paragraph's text to make its
+ * block's text (rl_doc_end_block): Word paragraphs may start with spaces. */
+static size_t text_lead(const struct rl_lf_para *lp)
+{
+	size_t n = 0;
+	while (n < lp->text_len && (lp->text[n] == ' ' || lp->text[n] == '\t' || lp->text[n] == '\n' ||
+				    lp->text[n] == '\r' || lp->text[n] == '\f' || lp->text[n] == '\v'))
+		n++;
+	return n;
+}
+
+/* Adds a line showing bytes [a, b) of paragraph lp, with its runs. */
+static struct rl_page_line *picture_line(struct picture_builder *pb, const struct rl_lf_para *lp, size_t a,
+					 size_t b)
+{
+	struct rl_page_picture *p = pb->p;
+	if (p->nlines >= RL_PICTURE_MAX_LINES) {
+		p->truncated = 1;
+		return NULL;
+	}
+	if (b > lp->text_len)
+		b = lp->text_len;
+	if (a > b)
+		a = b;
+	RL_GROW(p->lines, p->nlines, pb->cap_lines);
+	struct rl_page_line *pl = &p->lines[p->nlines++];
+	memset(pl, 0, sizeof *pl);
+	pl->block = lp->block;
+	pl->t0 = (long)a - (long)text_lead(lp);
+	pl->text = (uint32_t)pb->text.len;
+	pl->len = (uint32_t)(b - a);
+	rl_buf_add(&pb->text, lp->text + a, b - a);
+	pl->run = (uint32_t)p->nruns;
+	for (size_t k = 0; k < lp->nruns; k++) {
+		const struct rl_lf_run *r = &lp->runs[k];
+		size_t r0 = r->off > a ? r->off : a, r1 = r->off + r->len < b ? r->off + r->len : b;
+		if (r1 <= r0)
+			continue;
+		RL_GROW(p->runs, p->nruns, pb->cap_runs);
+		p->runs[p->nruns++] = (struct rl_page_run){ (uint32_t)(r0 - a), (uint32_t)(r1 - r0), r->font, r->bold,
+							    r->italic, r->size };
+	}
+	if (p->nruns == pl->run) {
+		/* no runs: the paragraph mark's format */
+		RL_GROW(p->runs, p->nruns, pb->cap_runs);
+		p->runs[p->nruns++] = (struct rl_page_run){ 0, pl->len, lp->mark_font, 0, 0, lp->mark_size };
+	}
+	pl->nruns = (uint32_t)p->nruns - pl->run;
+	pl->align = (uint8_t)lp->align;
+	return pl;
+}
+
+/* The cells of one table row, drawn in boxes as tall as the row (the
+ * layout keeps rows, not the lines in their cells). *cursor walks the
+ * table's paragraphs row by row. */
+static void picture_row(struct picture_builder *pb, const struct rl_layout_facts *f, const struct rl_line_box *l,
+			unsigned row, size_t *cursor)
+{
+	const struct rl_lf_para *fp = &f->paras[l->para];
+	unsigned tn = fp->table;
+	const struct rl_lf_table *t = tn <= f->ntables ? &f->tables[tn - 1] : NULL;
+	size_t k = *cursor;
+	unsigned prev_col = UINT_MAX;
+	for (; k < f->nparas && f->paras[k].table; k++) {
+		const struct rl_lf_para *lp = &f->paras[k];
+		if (lp->table != tn)
+			continue; /* a nested table: its outer cell shows where it is */
+		if (lp->row < row)
+			continue;
+		if (lp->row > row)
+			break;
+		double x = t ? t->indent : 0, w = 0;
+		unsigned span = lp->col_span ? lp->col_span : 1;
+		if (t && t->ncols) {
+			for (unsigned c = 0; c < lp->col && c < t->ncols; c++)
+				x += t->grid[c];
+			for (unsigned c = lp->col; c < lp->col + span && c < t->ncols; c++)
+				w += t->grid[c];
+		}
+		if (w <= 0)
+			w = pb->p->body_w / 2;
+		struct rl_page_line *pl = picture_line(pb, lp, 0, lp->text_len);
+		if (!pl)
+			break;
+		pl->kind = RL_PLINE_CELL;
+		pl->cell_more = lp->col == prev_col;
+		prev_col = lp->col;
+		pl->page = l->page;
+		pl->y = l->y;
+		pl->height = l->height;
+		pl->x = (float)x;
+		pl->width = (float)w;
+		pl->visible = 1;
+	}
+	*cursor = k;
+}
+
+static struct rl_page_picture *keep_picture(const struct rl_layout_facts *f, const struct rl_layout_result *r)
+{
+	struct picture_builder pb = { rl_xcalloc(1, sizeof *pb.p), { 0 }, 0, 0 };
+	struct rl_page_picture *p = pb.p;
+	rl_buf_init(&pb.text);
+	if (f->nsections) {
+		const struct rl_lf_section *s = &f->sections[0];
+		p->page_w = s->page_w;
+		p->page_h = s->page_h;
+		p->m_top = s->m_top;
+		p->m_right = s->m_right;
+		p->m_bottom = s->m_bottom;
+		p->m_left = s->m_left + s->gutter;
+	}
+	p->body_h = (float)r->body_height;
+	p->body_w = (float)r->body_width;
+	/* a header taller than its room pushes the body down (layout.c) */
+	if (p->page_h - p->m_top - p->m_bottom > p->body_h + 0.5f)
+		p->m_top = p->page_h - p->m_bottom - p->body_h;
+	p->nfonts = f->nfonts;
+	p->fonts = rl_xcalloc(f->nfonts ? f->nfonts : 1, sizeof *p->fonts);
+	for (size_t i = 0; i < f->nfonts; i++)
+		p->fonts[i] = rl_xstrdup(f->fonts[i] ? f->fonts[i] : "");
+	uint32_t prev_para = UINT32_MAX;
+	unsigned row = 0;
+	size_t cursor = 0;
+	for (size_t i = 0; i < r->nlines; i++) {
+		const struct rl_line_box *l = &r->lines[i];
+		const struct rl_lf_para *lp = &f->paras[l->para];
+		int first = l->para != prev_para;
+		const struct rl_line_box *prev = i ? &r->lines[i - 1] : NULL;
+		prev_para = l->para;
+		if (lp->table) {
+			/* a row; one that starts a page where the same table's last
+			 * box filled the page before is the rest of a split row */
+			if (first) {
+				row = lp->row;
+				cursor = l->para;
+			} else if (prev && l->y < 0.01f && l->page == prev->page + 1 &&
+				   prev->y + prev->height >= r->body_height - 0.5) {
+				struct rl_page_line *pl = picture_line(&pb, lp, 0, 0);
+				if (!pl)
+					break;
+				pl->kind = RL_PLINE_BOX;
+				pl->page = l->page;
+				pl->y = l->y;
+				pl->height = l->height;
+				pl->width = p->body_w;
+				continue;
+			} else {
+				row++;
+			}
+			picture_row(&pb, f, l, row, &cursor);
+			continue;
+		}
+		if (!l->visible)
+			continue;
+		struct rl_page_line *pl = picture_line(&pb, lp, l->start, l->end);
+		if (!pl)
+			break;
+		double x = lp->ind_left + (l->start == 0 && !lp->list ? lp->ind_first : 0);
+		pl->kind = RL_PLINE_TEXT;
+		pl->page = l->page;
+		pl->y = l->y;
+		pl->height = l->height;
+		pl->x = (float)(x > 0 ? x : 0);
+		pl->width = (float)(r->body_width - lp->ind_right - pl->x);
+		pl->list_label = lp->list && l->start == 0;
+		pl->visible = 1;
+		if (memchr(lp->text + l->start, '\t', l->end - l->start))
+			for (size_t k = lp->ntabs; k-- > 0;)
+				if (lp->tabs[k].kind == RL_TAB_RIGHT && lp->tabs[k].pos > pl->x) {
+					pl->right_tab = lp->tabs[k].pos;
+					break;
+				}
+	}
+	p->text = rl_buf_detach(&pb.text, &p->text_len);
+	return p;
+}
+
 void rl_pagefit_estimate(const struct rl_doc *doc, const struct rl_lint_opts *opts, struct rl_pages *out)
 {
 	const struct rl_layout_facts *f;
@@ -191,6 +377,8 @@ void rl_pagefit_estimate(const struct rl_doc *doc, const struct rl_lint_opts *op
 											  : RL_CONFIDENCE_MEDIUM;
 	if (f->application && strncmp(f->application, "Microsoft", 9) == 0 && f->app_pages > 0)
 		out->word_saved = f->app_pages;
+	if (opts->keep_lines && f)
+		out->picture = keep_picture(f, &r);
 	rl_layout_result_free(&r);
 	rl_layout_facts_free(own);
 }

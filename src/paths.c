@@ -79,3 +79,17 @@ char *rl_paths_module_dir(void)
 	char *moved = beside_binary(RL_MODULE_REL);
 	return moved ? moved : rl_xstrdup(RL_MODULE_DIR);
 }
+
+char *rl_paths_rule_cache(void)
+{
+	if (in_build_tree())
+		return rl_xstrdup(RL_BUILD_DIR "/rules.cache");
+	char *moved = beside_binary(RL_DATA_REL);
+	if (!moved)
+		return rl_xstrdup(RL_DATA_DIR "/rules.cache");
+	size_t len = strlen(moved) + sizeof "/rules.cache";
+	char *path = rl_xmalloc(len);
+	snprintf(path, len, "%s/rules.cache", moved);
+	free(moved);
+	return path;
+}

@@ -8,5 +8,8 @@
 char *rl_paths_rules_dir(void);
 /* The folder holding the Word reader module. free() the result. */
 char *rl_paths_module_dir(void);
+/* The pre-parsed shipped rules (rule_cache.h): made in the build tree,
+ * installed beside the rules. */
+char *rl_paths_rule_cache(void);
 
 #endif

@@ -622,7 +622,8 @@ struct rl_posting *rl_posting_new(const struct rl_tailor *t, const struct rl_ski
 		bd.v[i].parent = alone ? -1 : root[i];
 	}
 	free(root);
-	qsort(bd.v, bd.n, sizeof *bd.v, by_score);
+	if (bd.n) /* no terms: bd.v is NULL, which qsort may not take (fuzz_posting, UBSan) */
+		qsort(bd.v, bd.n, sizeof *bd.v, by_score);
 	size_t nphr = 0, nterms = 0;
 	for (size_t i = 0; i < bd.n && nterms < RL_MAX_TERMS; i++) {
 		struct acc *a = &bd.v[i];

@@ -8,7 +8,6 @@
  * margins. Theme fonts: Calibri headings, Cambria body. */
 #include "profile.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -392,15 +391,16 @@ static void add_table(struct builder *bd, size_t first, size_t end)
 	t->grid = rl_xreallocarray(NULL, t->ncols, sizeof *t->grid);
 	for (size_t k = 0; k < t->ncols; k++)
 		t->grid[k] = (float)(width / t->ncols);
-	/* a simple table has default widths: the 5.5 in split evenly; a
-	 * multiline one its relative widths of 5.5 in, whole twips (pandoc's
-	 * docx writer: gridCol = floor(7920 * width)) */
+	/* a simple table has default widths: the 5.5 in grid split evenly
+	 * (tblW auto); a multiline one its relative widths, as a share of the
+	 * text width (pandoc writes tblW pct = 5000 x their sum, and
+	 * LibreOffice scales the grid to it) */
 	struct md_table mt;
 	if (first < end && rl_md_table_widths(doc->src, doc->blocks[first].start, &mt)) {
+		double text_w = bd->p->page_w - bd->p->margin_left - bd->p->margin_right;
 		for (size_t k = 0; k < t->ncols; k++) {
 			double w = k < mt.ncols ? mt.width[k] : 0;
-			t->grid[k] = (float)(mt.width[0] > 0 ? floor(bd->p->table_width * 20 * w) / 20
-							    : bd->p->table_width / t->ncols);
+			t->grid[k] = (float)(mt.width[0] > 0 ? text_w * w : bd->p->table_width / t->ncols);
 		}
 	}
 	t->cell_margin_left = t->cell_margin_right = (float)bd->p->cell_margin;

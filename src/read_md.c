@@ -757,8 +757,9 @@ static int md_probe(const char *bytes, size_t len)
 	size_t n = len < 4096 ? len : 4096, bad = 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)bytes[i];
-		if (c == 0)
-			return 0;
+		/* a stray NUL (a file a tool mangled) is read as U+FFFD like any
+		 * bad byte; binary data and BOM-less UTF-16 have them by the
+		 * hundred and stay out by the ratio */
 		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
 			bad++;
 	}

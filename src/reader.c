@@ -73,6 +73,32 @@ const struct rl_reader *rl_reader_pick(const char *path, const char *bytes, size
 	return NULL;
 }
 
+/* Checks a Markdown text's lines against RL_MAX_LINE_BYTES and
+ * RL_MAX_LINES (line ends: LF, CRLF, lone CR, as in source.c). 0, or -1
+ * after adding one error. A plain byte loop: a few ms for 10 MiB. */
+static int check_lines(const char *path, const char *b, size_t len, struct rl_diags *diags)
+{
+	size_t line = 1, start = 0;
+	for (size_t i = 0; i <= len; i++) {
+		int end = i == len || b[i] == '\n' || (b[i] == '\r' && (i + 1 == len || b[i + 1] != '\n'));
+		if (!end)
+			continue;
+		if (i - start > RL_MAX_LINE_BYTES) {
+			rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0,
+				     "line %zu is %.1f MiB long: not resume text (the limit is %u MiB a line)", line,
+				     (double)(i - start) / (1024.0 * 1024.0), RL_MAX_LINE_BYTES / (1024u * 1024u));
+			return -1;
+		}
+		if (i < len && ++line > RL_MAX_LINES) {
+			rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0,
+				     "more than %u lines: not a resume", RL_MAX_LINES);
+			return -1;
+		}
+		start = i + 1;
+	}
+	return 0;
+}
+
 struct rl_doc *rl_read(const char *path, const char *bytes, size_t len,
 		       const struct rl_read_opts *opts, struct rl_diags *diags)
 {
@@ -80,5 +106,19 @@ struct rl_doc *rl_read(const char *path, const char *bytes, size_t len,
 	const struct rl_reader *r = rl_reader_pick(path, bytes, len, diags);
 	if (!r)
 		return NULL;
-	return r->read(path, bytes, len, opts ? opts : &defaults, diags);
+	if (r == &rl_reader_markdown && check_lines(path, bytes, len, diags))
+		return NULL;
+	struct rl_doc *doc = r->read(path, bytes, len, opts ? opts : &defaults, diags);
+	if (doc && (doc->blocks_over || doc->blocks_too_long)) {
+		if (doc->blocks_over)
+			rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0,
+				     "more than %u paragraphs, list items and table cells: not a resume", RL_MAX_BLOCKS);
+		else
+			rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0,
+				     "a paragraph of more than %u MiB of text: not a resume",
+				     RL_MAX_BLOCK_BYTES / (1024u * 1024u));
+		rl_doc_free(doc);
+		return NULL;
+	}
+	return doc;
 }

@@ -8,6 +8,14 @@
 #include "diag.h"
 #include "doc.h"
 
+/* A Markdown line longer than this is refused: no resume has one (a data:
+ * URI image of 700 KB still fits), and a 10 MB line would cost seconds of
+ * layout and matching before any finding (tests/hostile/long-line.md). */
+#define RL_MAX_LINE_BYTES (1u * 1024 * 1024)
+/* Lines of a Markdown file: 50 a page, 100,000 is 2,000 pages. The line maps
+ * cost about 40 bytes a line: 10 MiB of empty lines took 450 MB before. */
+#define RL_MAX_LINES 100000u
+
 struct rl_read_opts {
 	int commonmark_only; /* Markdown: no pandoc extensions (default 0) */
 };

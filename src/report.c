@@ -37,4 +37,19 @@ void rl_pages_free(struct rl_pages *p)
 		free(p->cuts[i].what);
 	p->blocks = NULL;
 	p->nblocks = p->ncuts = 0;
+	rl_page_picture_free(p->picture);
+	p->picture = NULL;
+}
+
+void rl_page_picture_free(struct rl_page_picture *p)
+{
+	if (!p)
+		return;
+	free(p->lines);
+	free(p->runs);
+	free(p->text);
+	for (size_t i = 0; i < p->nfonts; i++)
+		free(p->fonts[i]);
+	free(p->fonts);
+	free(p);
 }

@@ -49,6 +49,63 @@ struct rl_cut {
 
 #define RL_MAX_CUTS 4
 
+/* A run of one format on a kept line (rl_page_picture). */
+struct rl_page_run {
+	uint32_t off, len;      /* bytes of the line's text */
+	uint16_t font;          /* index into the picture's fonts */
+	uint8_t bold, italic;
+	float size;             /* points */
+};
+
+enum rl_page_line_kind {
+	RL_PLINE_TEXT,          /* a line of a paragraph */
+	RL_PLINE_CELL,          /* a table cell: its whole text in a box as tall as its row */
+	RL_PLINE_BOX,           /* room the layout took with nothing to draw (a split row) */
+};
+
+/* A laid-out line as drawn: where it sits and what it says. */
+struct rl_page_line {
+	enum rl_page_line_kind kind;
+	size_t block;           /* its document block, SIZE_MAX for none (a made-up title) */
+	long t0;                /* block text offset of its first byte (text may start
+				   before the block's trimmed text: then negative) */
+	uint32_t text, len;     /* its characters: bytes of the picture's text; a
+				   byte 0x01 stands for nothing (a dropped space) */
+	uint32_t run, nruns;    /* its runs: the picture's runs [run, run + nruns) */
+	uint32_t page;          /* 1-based */
+	float y, height;        /* top and height within the page body, points */
+	float x, width;         /* left edge from the left margin, and the room it has */
+	float right_tab;        /* the text after its last tab ends here (a right tab
+				   stop, from x's origin, the left margin); 0 for none */
+	uint8_t align;          /* enum rl_align (layout_facts.h) */
+	uint8_t list_label;     /* the first line of a list item: a label hangs before x */
+	uint8_t cell_more;      /* a cell: a later paragraph of the cell before it */
+	uint8_t visible;        /* holds text */
+};
+
+/* What drawing the pages needs (the html format): the first section's
+ * geometry and every laid-out line with its text and runs. */
+struct rl_page_picture {
+	float page_w, page_h;   /* points */
+	float m_top, m_right, m_bottom, m_left;
+	float body_h, body_w;   /* the text area */
+	struct rl_page_line *lines;
+	size_t nlines;
+	struct rl_page_run *runs;
+	size_t nruns;
+	char *text;             /* the lines' bytes, one after another */
+	size_t text_len;
+	char **fonts;           /* font names, as the file or profile asks for them */
+	size_t nfonts;
+	int truncated;          /* lines past RL_PICTURE_MAX_LINES were left out */
+};
+
+/* A picture keeps at most this many lines: some 1,500 pages, far past any
+ * resume, and a bound on the report a hostile file can make. */
+#define RL_PICTURE_MAX_LINES 100000
+
+void rl_page_picture_free(struct rl_page_picture *p);
+
 /* Page fit: the result of laying the resume out (layout.c). */
 struct rl_pages {
 	double estimate;        /* laid-out height in pages: 1.00 = page one exactly full */
@@ -71,6 +128,9 @@ struct rl_pages {
 	size_t nblocks;
 	struct rl_cut cuts[RL_MAX_CUTS]; /* filled by the one-page rule; texts owned */
 	size_t ncuts;
+	struct rl_page_picture *picture; /* the laid-out lines, kept only when
+					    rl_lint_opts.keep_lines asks (the html
+					    format draws them); owned, else NULL */
 };
 
 struct rl_report {

@@ -23,9 +23,12 @@ struct rl_rule;
 struct rl_run;
 
 /* Loading context, passed to key setters so they can report errors. */
+struct rl_rule_cache;
+
 struct rl_rule_loader {
 	const struct rl_source *src;
 	struct rl_diags *diags;
+	struct rl_rule_cache *cache; /* pre-parsed rules (rule_cache.h), or NULL */
 };
 
 struct rl_rule_key {
@@ -73,6 +76,9 @@ struct rl_rule {
 struct rl_ruleset {
 	struct rl_rule **v;
 	size_t n, cap;
+	int skip_examples;  /* load: leave examples unread (only --self-test and
+			       --explain show them; a third of the rule text) */
+	struct rl_rule_cache *cache; /* load: pre-parsed rules to take what matches from; not owned */
 };
 
 const char *rl_severity_name(enum rl_severity s);
@@ -82,6 +88,8 @@ int rl_severity_parse(const char *name);
 /* Parses one rule from a source (a YAML file's text). NULL after adding
  * errors "path:line:col: problem" to diags. */
 struct rl_rule *rl_rule_parse(const struct rl_source *src, struct rl_diags *diags);
+/* The same, without the examples block when it comes last in the file. */
+struct rl_rule *rl_rule_parse_without_examples(const struct rl_source *src, struct rl_diags *diags);
 void rl_rule_free(struct rl_rule *r);
 
 /* Loads every *.yaml / *.yml file directly in dir, in sorted name order.

@@ -15,6 +15,7 @@
 #include "alloc.h"
 #include "engine.h"
 #include "matcher.h"
+#include "rule_cache.h"
 
 struct bullets_rule {
 	double max_words;    /* 0: not checked */
@@ -58,9 +59,9 @@ static int set_need(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_
 	impl(r)->need = p;
 	int err;
 	PCRE2_SIZE off;
-	impl(r)->need_re = pcre2_compile((PCRE2_SPTR)p, PCRE2_ZERO_TERMINATED,
-					 PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF, &err, &off,
-					 NULL);
+	impl(r)->need_re = rl_rule_cache_compile(ld->cache, p,
+						 PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS | PCRE2_MATCH_INVALID_UTF, &err,
+						 &off);
 	if (!impl(r)->need_re) {
 		PCRE2_UCHAR buf[160];
 		pcre2_get_error_message(err, buf, sizeof buf);
@@ -143,7 +144,9 @@ static void need_share(const struct bullets_rule *b, struct rl_run *run)
 			if (!rl_rule_reads(run->rule, doc, bl) || (bl->flags & RL_BF_CONTINUATION))
 				continue;
 			n++;
-			if (++((struct bullets_rule *)b)->attempts == RL_JIT_AFTER_ATTEMPTS)
+			/* lazy JIT (see matcher.h); after prepare_threads nothing is written */
+			if (b->attempts < RL_JIT_AFTER_ATTEMPTS &&
+			    ++((struct bullets_rule *)b)->attempts == RL_JIT_AFTER_ATTEMPTS)
 				pcre2_jit_compile(b->need_re, PCRE2_JIT_COMPLETE);
 			hits += pcre2_match(b->need_re, (PCRE2_SPTR)bl->text, bl->text_len, 0, 0, md, NULL) >= 0;
 		}
@@ -155,6 +158,15 @@ static void need_share(const struct bullets_rule *b, struct rl_run *run)
 		struct rl_msg_vars vars = { value, limit, NULL };
 		const struct rl_block *at = sec->heading >= 0 ? &doc->blocks[sec->heading] : &doc->blocks[sec->first];
 		rl_emit(run, at->start, at->end, at->text, at->text_len, (int)sec->kind, &vars);
+	}
+}
+
+static void prepare_threads(struct rl_rule *r)
+{
+	struct bullets_rule *b = r->impl;
+	if (b->need_re && b->attempts < RL_JIT_AFTER_ATTEMPTS) {
+		pcre2_jit_compile(b->need_re, PCRE2_JIT_COMPLETE);
+		b->attempts = RL_JIT_AFTER_ATTEMPTS;
 	}
 }
 
@@ -178,4 +190,5 @@ const struct rl_rule_kind rl_rule_kind_bullets = {
 	/* its findings point at what is missing or mis-written, not at text
 	 * to cut: running last keeps them out of one-page's cuts */
 	.runs_last = 1,
+	.prepare_threads = prepare_threads,
 };

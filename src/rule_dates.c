@@ -18,6 +18,7 @@
 #include "buf.h"
 #include "career.h"
 #include "engine.h"
+#include "rule_cache.h"
 
 enum check {
 	CK_ORDER,
@@ -32,9 +33,16 @@ static const char *const check_names[CK_COUNT] = { "order", "format", "placehold
 /* Ranges looked at per block. */
 #define MAX_RANGES 16
 
+/* The placeholder patterns are JIT-compiled after searching this many
+ * blocks (a cache, like RL_JIT_AFTER_BYTES in matcher.h): one resume
+ * stays interpreted, a batch is JIT-compiled by its third file, where the
+ * interpreter made them the dates rule's largest cost. */
+#define PLACEHOLDER_JIT_AFTER 100
+
 struct dates_rule {
 	char *message[CK_COUNT];
 	pcre2_code *placeholder;
+	unsigned searched;       /* blocks searched for placeholders (lazy JIT) */
 	double overlap_months;   /* default 3 */
 	char **part_time;        /* lower case */
 	size_t npart_time;
@@ -77,8 +85,8 @@ static int set_placeholder(struct rl_rule *r, const struct rl_ynode *v, struct r
 	int err;
 	PCRE2_SIZE off;
 	pcre2_code_free(impl(r)->placeholder);
-	impl(r)->placeholder = pcre2_compile((PCRE2_SPTR)p, PCRE2_ZERO_TERMINATED,
-					     PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &err, &off, NULL);
+	impl(r)->placeholder = rl_rule_cache_compile(ld->cache, p, PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF,
+						     &err, &off);
 	free(p);
 	if (!impl(r)->placeholder) {
 		PCRE2_UCHAR buf[160];
@@ -269,6 +277,10 @@ static void placeholders(const struct dates_rule *d, struct rl_run *run)
 		const struct rl_block *b = &doc->blocks[i];
 		if (!rl_rule_reads(run->rule, doc, b))
 			continue;
+		/* lazy JIT; after prepare_threads nothing is written */
+		if (d->searched < PLACEHOLDER_JIT_AFTER &&
+		    ++((struct dates_rule *)d)->searched == PLACEHOLDER_JIT_AFTER)
+			pcre2_jit_compile(d->placeholder, PCRE2_JIT_COMPLETE);
 		size_t off = 0;
 		while (off < b->text_len &&
 		       pcre2_match(d->placeholder, (PCRE2_SPTR)b->text, b->text_len, off, 0, md, NULL) >= 0) {
@@ -338,6 +350,15 @@ static void overlaps(const struct dates_rule *d, struct rl_run *run, int now)
 	rl_career_free(&car);
 }
 
+static void prepare_threads(struct rl_rule *r)
+{
+	struct dates_rule *d = r->impl;
+	if (d->placeholder && d->searched < PLACEHOLDER_JIT_AFTER) {
+		pcre2_jit_compile(d->placeholder, PCRE2_JIT_COMPLETE);
+		d->searched = PLACEHOLDER_JIT_AFTER;
+	}
+}
+
 static void run(const struct rl_rule *r, struct rl_run *run)
 {
 	const struct dates_rule *d = r->impl;
@@ -358,6 +379,7 @@ const struct rl_rule_kind rl_rule_kind_dates = {
 	.finish = finish,
 	.run = run,
 	.impl_free = impl_free,
+	.prepare_threads = prepare_threads,
 	/* its findings point at what is missing or mis-written, not at text
 	 * to cut: running last keeps them out of one-page's cuts */
 	.runs_last = 1,

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "alloc.h"
+#include "rule_cache.h"
 #include "buf.h"
 #include "file.h"
 #include "rule.h"
@@ -341,11 +342,50 @@ static const char *base_name(const char *path)
 	return s ? s + 1 : path;
 }
 
+/* Where the top-level examples block starts when nothing but comments and
+ * blank lines follow it at the top level; the whole length otherwise. */
+static size_t examples_start(const struct rl_source *src)
+{
+	const char *t = src->bytes;
+	size_t at = src->len;
+	for (size_t i = 0; i < src->len; i = (size_t)((const char *)memchr(t + i, '\n', src->len - i) - t) + 1) {
+		if (at == src->len) {
+			if (strncmp(t + i, "examples:", 9) == 0)
+				at = i;
+		} else if (t[i] != ' ' && t[i] != '\t' && t[i] != '#' && t[i] != '\n' && t[i] != '\r') {
+			return src->len; /* another top-level key follows */
+		}
+		if (!memchr(t + i, '\n', src->len - i))
+			break;
+	}
+	return at;
+}
+
+static struct rl_rule *parse(const struct rl_source *src, size_t end, struct rl_rule_cache *cache,
+			     const char *name, struct rl_diags *diags);
+
 struct rl_rule *rl_rule_parse(const struct rl_source *src, struct rl_diags *diags)
 {
-	struct rl_rule_loader ld = { src, diags };
+	return parse(src, src->len, NULL, NULL, diags);
+}
+
+struct rl_rule *rl_rule_parse_without_examples(const struct rl_source *src, struct rl_diags *diags)
+{
+	return parse(src, examples_start(src), NULL, NULL, diags);
+}
+
+/* name: the file's name in its folder, for the cache. */
+static struct rl_rule *parse(const struct rl_source *src, size_t end, struct rl_rule_cache *cache,
+			     const char *name, struct rl_diags *diags)
+{
+	struct rl_rule_loader ld = { src, diags, cache };
 	size_t errors = diags->errors;
-	struct rl_ynode *root = rl_yaml_parse(src, 0, src->len, diags);
+	struct rl_ynode *root = name ? rl_rule_cache_tree(cache, name, src->bytes, end) : NULL;
+	if (!root) {
+		root = rl_yaml_parse(src, 0, end, diags);
+		if (name)
+			rl_rule_cache_put_tree(cache, name, src->bytes, end, root);
+	}
 	if (!root)
 		return NULL;
 	struct rl_rule *r = rl_xcalloc(1, sizeof *r);
@@ -487,7 +527,8 @@ int rl_ruleset_load_dir(struct rl_ruleset *set, const char *dir, struct rl_diags
 		struct rl_file file;
 		if (rl_file_read(path.data, RL_MAX_RULE_FILE_BYTES, &file, diags) == 0) {
 			struct rl_source *src = rl_source_new(path.data, file.bytes, file.len);
-			struct rl_rule *r = rl_rule_parse(src, diags);
+			struct rl_rule *r = parse(src, set->skip_examples ? examples_start(src) : src->len, set->cache,
+						  names[i], diags);
 			rl_source_free(src);
 			rl_file_free(&file);
 			if (r && rl_ruleset_find(set, r->id)) {

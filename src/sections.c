@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "utf8.h"
 #include "file.h"
+#include "strmap.h"
 
 /* A bold line longer than this is a sentence, not a heading. */
 #define MAX_PSEUDO_HEADING_BYTES 48
@@ -28,6 +29,13 @@ struct kind_matcher {
 struct rl_section_table {
 	struct kind_matcher *m;
 	size_t n, cap;
+	/* every name and word → the first matcher (index in m) listing it,
+	 * built once loaded: a heading looked up in them instead of compared
+	 * with each of the ~500 entries (which made the classifier cost as
+	 * much as a rule) finds the same first kind in table order */
+	struct rl_strmap name_at, word_at;
+	size_t longest_word;
+	int indexed;
 };
 
 static struct kind_matcher *matcher_for(struct rl_section_table *t, enum rl_section_kind kind)
@@ -113,6 +121,25 @@ struct rl_section_table *rl_section_table_load(const char *path, struct rl_diags
 		rl_section_table_free(t);
 		return NULL;
 	}
+	rl_strmap_init(&t->name_at);
+	rl_strmap_init(&t->word_at);
+	t->indexed = 1;
+	for (size_t i = 0; i < t->n; i++) {
+		int added;
+		for (size_t k = 0; k < t->m[i].nnames; k++) {
+			uint32_t *at = rl_strmap_put(&t->name_at, t->m[i].names[k], strlen(t->m[i].names[k]), &added);
+			if (added)
+				*at = (uint32_t)i; /* the first matcher listing it wins */
+		}
+		for (size_t k = 0; k < t->m[i].nwords; k++) {
+			size_t n = strlen(t->m[i].words[k]);
+			uint32_t *at = rl_strmap_put(&t->word_at, t->m[i].words[k], n, &added);
+			if (added)
+				*at = (uint32_t)i;
+			if (n > t->longest_word)
+				t->longest_word = n;
+		}
+	}
 	return t;
 }
 
@@ -132,6 +159,10 @@ void rl_section_table_free(struct rl_section_table *t)
 		free_list(t->m[i].words, t->m[i].nwords);
 	}
 	free(t->m);
+	if (t->indexed) {
+		rl_strmap_free(&t->name_at);
+		rl_strmap_free(&t->word_at);
+	}
 	free(t);
 }
 
@@ -158,7 +189,27 @@ int rl_section_table_match(const struct rl_section_table *t, const char *heading
 		return -1;
 	rl_buf_init(&norm);
 	rl_utf8_fold_words(heading, len, &norm);
-	if (norm.len) {
+	if (norm.len && t->indexed) {
+		/* as the loops below, through the index: the whole heading, then
+		 * every prefix of the heading from each word start */
+		const uint32_t *at = rl_strmap_get(&t->name_at, norm.data, norm.len);
+		if (at)
+			kind = (int)t->m[*at].kind;
+		size_t best = SIZE_MAX;
+		for (const char *p = norm.data; kind < 0 && !exact_only && p;) {
+			size_t rest = norm.len - (size_t)(p - norm.data);
+			for (size_t n = 1; n <= rest && n <= t->longest_word; n++) {
+				const uint32_t *w = rl_strmap_get(&t->word_at, p, n);
+				if (w && *w < best)
+					best = *w;
+			}
+			p = strchr(p, ' ');
+			if (p)
+				p++;
+		}
+		if (best != SIZE_MAX)
+			kind = (int)t->m[best].kind;
+	} else if (norm.len) {
 		for (size_t i = 0; i < t->n && kind < 0; i++)
 			for (size_t k = 0; k < t->m[i].nnames && kind < 0; k++)
 				if (strcmp(norm.data, t->m[i].names[k]) == 0)

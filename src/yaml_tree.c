@@ -28,6 +28,16 @@ static size_t byte_at(struct builder *b, size_t char_index)
 {
 	const char *s = b->src->bytes;
 	while (b->cur_char < char_index && b->cur_byte < b->slice_end) {
+		/* a run of ASCII steps one byte a character without a call: the
+		 * walk covers every byte of every rule file at start-up */
+		size_t want = char_index - b->cur_char, room = b->slice_end - b->cur_byte;
+		size_t k = 0, most = want < room ? want : room;
+		while (k < most && (unsigned char)s[b->cur_byte + k] < 0x80)
+			k++;
+		b->cur_byte += k;
+		b->cur_char += k;
+		if (k == most)
+			continue;
 		b->cur_byte += rl_utf8_seqlen((unsigned char)s[b->cur_byte]);
 		b->cur_char++;
 	}

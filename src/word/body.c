@@ -299,6 +299,17 @@ static int read_table_props(struct walker *w, struct wd_table *t)
 			free(v);
 		} else if (strcmp(n, "tblInd") == 0) {
 			t->indent = (float)wd_xml_attr_num(x, WD_NS_W, "w", 0) / 20.0f;
+		} else if (strcmp(n, "tblW") == 0) {
+			/* pct: fiftieths of a percent ("2500"), or a percentage ("50%") */
+			char *type = wd_xml_attr(x, WD_NS_W, "type");
+			char *raw = wd_xml_attr(x, WD_NS_W, "w");
+			double tw = wd_xml_attr_num(x, WD_NS_W, "w", 0);
+			if (type && strcmp(type, "pct") == 0 && raw && tw > 0) {
+				double share = strchr(raw, '%') ? tw / 100 : tw / 5000;
+				t->width_pct = share > 0 && share <= 1.5 ? (float)share : 0;
+			}
+			free(type);
+			free(raw);
 		}
 	}
 	return rc;

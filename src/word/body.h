@@ -86,6 +86,7 @@ struct wd_table {
 	float *grid;
 	size_t ncols;
 	float indent;
+	float width_pct;       /* w:tblW type="pct": a share of the text width (1 = all), 0 when none */
 	int borders;
 	unsigned rows;
 	float *row_height;

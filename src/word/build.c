@@ -225,6 +225,28 @@ static void add_images(struct rl_doc *doc, const struct wd_para *p, size_t line_
 	}
 }
 
+/* A table whose width is a share of the text width (pandoc writes them):
+ * LibreOffice scales its grid columns to that width. */
+static void scale_to_width(const struct rl_layout_facts *f, const struct wd_table *t, const size_t *fidx,
+			   struct rl_lf_table *lt)
+{
+	if (t->width_pct <= 0 || !t->ncols || t->nested || t->first_para >= SIZE_MAX / 2)
+		return;
+	size_t fp = fidx[t->first_para];
+	if (fp == SIZE_MAX || fp >= f->nparas || !f->nsections)
+		return;
+	unsigned si = f->paras[fp].section < f->nsections ? f->paras[fp].section : 0;
+	const struct rl_lf_section *sec = &f->sections[si];
+	double text_w = sec->page_w - sec->m_left - sec->m_right - sec->gutter, sum = 0;
+	for (size_t k = 0; k < t->ncols; k++)
+		sum += t->grid[k];
+	if (text_w <= 0 || sum <= 0)
+		return;
+	double scale = t->width_pct * text_w / sum;
+	for (size_t k = 0; k < t->ncols; k++)
+		lt->grid[k] = (float)(t->grid[k] * scale);
+}
+
 /* fidx: the facts paragraph of each body paragraph, SIZE_MAX for none (a
  * caption, which is not laid out). */
 static void copy_tables(struct rl_layout_facts *f, const struct wd_body *b, const struct wd_styles *s,
@@ -239,6 +261,7 @@ static void copy_tables(struct rl_layout_facts *f, const struct wd_body *b, cons
 		lt->grid = rl_xreallocarray(NULL, t->ncols ? t->ncols : 1, sizeof *lt->grid);
 		if (t->ncols)
 			memcpy(lt->grid, t->grid, t->ncols * sizeof *lt->grid);
+		scale_to_width(f, t, fidx, lt);
 		struct wd_box box;
 		wd_resolve_table(s, t->style, &t->box, &box);
 		lt->cell_margin_left = box.mar[WD_SIDE_LEFT];

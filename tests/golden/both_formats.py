@@ -3,11 +3,14 @@
 same findings: same rules, same offending text, same sections.
 
 Usage: both_formats.py RESUMELINT RULES_DIR GOLDEN_DIR"""
-import glob, json, os, subprocess, sys
+import glob, json, os, shlex, subprocess, sys
 
 
 def findings(rl, rules, path):
-    p = subprocess.run([rl, "--rules", rules, "--no-config", "--format", "json", path], capture_output=True)
+    wrapper = shlex.split(os.environ.get("RL_WRAPPER", ""))  # see run.py
+    p = subprocess.run(wrapper + [rl, "--rules", rules, "--no-config", "--format", "json", path], capture_output=True)
+    if wrapper and p.returncode == 99:  # the wrapper's (valgrind's) error exit
+        sys.exit(f"FAIL {path}: under {wrapper[0]}:\n{p.stderr.decode('utf-8', 'replace')}")
     doc = json.loads(p.stdout)
     return sorted((f["rule"], f["text"], f["section"]) for f in doc["files"][0]["findings"]
                   if f["rule"] != "one-page")

@@ -22,12 +22,15 @@ INPUTS = (".md", ".docx", ".xml")
 
 def run(rl, rules, folder, case, extra, fmt):
     mode = ["--dump"] if fmt == "dump" else ["--format", fmt]
-    cmd = [rl, "--rules", rules, "--no-config", "--color", "never"] + mode + extra + [case]
+    # RL_WRAPPER: a command the binary runs under (.ci/run: valgrind memcheck,
+    # whose reports on stderr and exit status then fail the comparison)
+    wrapper = shlex.split(os.environ.get("RL_WRAPPER", ""))
+    cmd = wrapper + [rl, "--rules", rules, "--no-config", "--color", "never"] + mode + extra + [case]
     env = dict(os.environ)
     env.pop("NO_COLOR", None)
     # "present" in a date range means today: pin today so the outputs stay put
     env["SOURCE_DATE_EPOCH"] = "1795608000"  # 2026-11-25
-    p = subprocess.run(cmd, cwd=folder, capture_output=True, env=env, timeout=60)
+    p = subprocess.run(cmd, cwd=folder, capture_output=True, env=env, timeout=300 if wrapper else 60)
     out = p.stdout.decode("utf-8", "replace")
     err = p.stderr.decode("utf-8", "replace")
     if err:

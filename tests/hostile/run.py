@@ -2,13 +2,42 @@
 """Hostile inputs: each file here ends with its expected exit status and
 exactly one line on stderr (expected.txt: FILE<TAB>EXIT<TAB>STDERR), within a
 second and in under 64 MB (peak resident memory of the process), also under
-the sanitizers. Files are made by tools/gen-hostile.py.
+the sanitizers. Files are made by tools/gen-hostile.py; the 10 MB line is made
+here (GENERATED); a name in expected.txt with no file is a missing path.
 
 Usage: run.py RESUMELINT RULES_DIR HOSTILE_DIR [--update]"""
-import os, sys, time
+import os, sys, tempfile, time
 
 LIMIT_S = 1.0
 LIMIT_MB = 64
+
+# Cases too big to commit, made in a temporary folder at run time: each
+# writes its file in small pieces (a 10 MB bytes object would stay in this
+# process's memory, and a forked child starts with the parent's pages counted
+# in its peak). The peak measured still includes this interpreter's ~13 MB.
+def repeat(unit, total, end=b""):
+    def write(f):
+        piece = unit * (65536 // len(unit) + 1)
+        left = total
+        while left > 0:
+            f.write(piece[:left])
+            left -= min(left, len(piece))
+        f.write(end)
+    return write
+
+
+GENERATED = {
+    # a 10 MB single line (under the 10 MiB input limit): refused by the line limit
+    "long-line.md": repeat(b"Responsible for GPA 3.9/4.0 and references available upon request. ", 10_000_000, b"\n"),
+    # a line just under the line limit, a match of no-gpa every 70 bytes: its
+    # `unless` exceptions were looked for from the line's start at each (3 s
+    # for 100 KB, minutes for this)
+    "gpa-line.md": repeat(b"Responsible for GPA 3.9/4.0 and references available upon request. ", 1_000_000, b"\n"),
+    # 10 MiB of empty lines: the line maps alone took 450 MB
+    "empty-lines.md": repeat(b"x\n\n", 10 * 1024 * 1024 - 1),
+    # a table of 120,000 cells in 40,000 lines: past the block limit
+    "many-cells.md": repeat(b"| x | y | z |\n", 40000 * 14, b""),
+}
 
 
 def run(argv, cwd):
@@ -31,21 +60,45 @@ def run(argv, cwd):
     return os.waitstatus_to_exitcode(status), err.decode("utf-8", "replace"), time.perf_counter() - t0, usage.ru_maxrss / 1024
 
 
+def read_expected(folder):
+    expected = {}
+    path = os.path.join(folder, "expected.txt")
+    if os.path.exists(path):
+        for line in open(path, encoding="utf-8"):
+            if line.strip() and not line.startswith("#"):
+                name, code, msg = line.rstrip("\n").split("\t", 2)
+                expected[name] = (int(code), msg)
+    return expected
+
+
+def cases_of(folder, expected, tmp):
+    """(name, folder to run in) for every case: the files here, the generated
+    ones (written to tmp), and names in expected.txt with no file (a missing
+    path given as a file)."""
+    here = [f for f in os.listdir(folder) if not f.endswith((".txt", ".py")) and not f.startswith(".")]
+    for name, write in GENERATED.items():
+        with open(os.path.join(tmp, name), "wb") as f:
+            if name == "many-cells.md":
+                f.write(b"| a | b | c |\n|---|---|---|\n")
+            write(f)
+    cases = {name: folder for name in here}
+    cases.update({name: tmp for name in GENERATED})
+    for name in expected:
+        cases.setdefault(name, folder)
+    return sorted(cases.items())
+
+
 def main():
     args = [a for a in sys.argv[1:] if a != "--update"]
     update = len(args) < len(sys.argv) - 1
     rl, rules, folder = (os.path.abspath(a) for a in args[:3])
     expected_path = os.path.join(folder, "expected.txt")
-    cases = sorted(f for f in os.listdir(folder) if not f.endswith((".txt", ".py")) and not f.startswith("."))
-    expected = {}
-    if os.path.exists(expected_path):
-        for line in open(expected_path, encoding="utf-8"):
-            if line.strip() and not line.startswith("#"):
-                name, code, msg = line.rstrip("\n").split("\t", 2)
-                expected[name] = (int(code), msg)
+    expected = read_expected(folder)
+    tmp = tempfile.TemporaryDirectory(prefix="rl-hostile-")
+    cases = cases_of(folder, expected, tmp.name)
     rows, bad = [], 0
-    for case in cases:
-        code, err, secs, mb = run([rl, "--rules", rules, "--no-config", "--format", "json", case], folder)
+    for case, cwd in cases:
+        code, err, secs, mb = run([rl, "--rules", rules, "--no-config", "--format", "json", case], cwd)
         lines = err.splitlines()
         rows.append(f"{case}\t{code}\t{lines[0] if lines else ''}")
         problems = []

@@ -14,6 +14,7 @@ fail() { echo "FAIL: $*"; exit 1; }
 [ -x "$bin" ] || fail "no installed binary at $bin"
 
 "$bin" --version | grep -q '^resumelint ' || fail "--version"
+[ -s "$dest$prefix/share/resumelint/rules.cache" ] || fail "the pre-parsed rules (rules.cache) are not installed"
 # the rules it finds with no flags are the installed ones
 "$bin" --list-rules | grep -q '^one-page ' || fail "--list-rules found no rules"
 "$bin" --self-test >/dev/null || fail "--self-test"

@@ -249,6 +249,7 @@ static void test_finding_in_definition(void **state)
 	ASSERT_POS(r.doc, r.report.v[0].start, 6, 5);
 	assert_int_equal(r.report.v[0].section, RL_SEC_EDUCATION);
 	rl_result_free(&r);
+	rl_lint_opts_free(&opts);
 	rl_linter_fini(&l);
 	rl_diags_free(&d);
 }

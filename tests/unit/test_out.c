@@ -15,6 +15,7 @@
 #include "lint.h"
 #include "layout.h"
 #include "out.h"
+#include "pagefit.h"
 #include "reader.h"
 #include "rule.h"
 
@@ -605,6 +606,45 @@ static void test_json_escaping(void **state)
 	rl_rule_free(rule);
 }
 
+/* ---- html format ---- */
+
+/* Nothing from the input opens an element: paths, text, messages, advice. */
+static void test_html_escaping(void **state)
+{
+	(void)state;
+	struct rl_rule *rule = make_rule("x", "kind: pattern\npattern: x\nadvice: \"<b>no</b> & 'yes'\"\n");
+	struct rl_result r;
+	result_for(&r, "<img src=x onerror=alert(1)>\".md", "# Jo\n\na `<script>alert(2)</script>` word\n");
+	add_finding(&r, rule, RL_SEV_WARNING, "said <i>\"hi\"</i>\x01", "<script>alert(2)</script>", -1);
+	/* the pages, as page fit keeps them for this format */
+	struct rl_lint_opts opts;
+	rl_lint_opts_default(&opts);
+	opts.keep_lines = 1;
+	rl_pagefit_estimate(r.doc, &opts, &r.report.pages);
+	assert_non_null(r.report.pages.picture);
+	struct rl_out o;
+	rl_out_init(&o, &rl_format_html, NULL);
+	char *got = format_one(&o, &r);
+	assert_true(strncmp(got, "<!DOCTYPE html>", 15) == 0);
+	assert_non_null(strstr(got, "Content-Security-Policy"));
+	assert_null(strstr(got, "<img"));
+	assert_null(strstr(got, "<script"));
+	assert_null(strstr(got, "<i>"));
+	assert_null(strstr(got, "<b>no"));
+	assert_null(strchr(got, '\x01'));
+	assert_non_null(strstr(got, "&lt;img src=x onerror=alert(1)&gt;&quot;.md"));
+	assert_non_null(strstr(got, "said &lt;i&gt;&quot;hi&quot;&lt;/i&gt;"));
+	assert_non_null(strstr(got, "&lt;b&gt;no&lt;/b&gt; &amp; &#39;yes&#39;"));
+	/* the finding is marked in place, and the list links to the mark */
+	assert_non_null(strstr(got, "<mark class=\"warning\" id=\"file-1-m1\" data-rule=\"x\""));
+	assert_non_null(strstr(got, "<a href=\"#file-1-m1\">3:4</a>"));
+	assert_non_null(strstr(got, "class=\"limit\" style=\"top:720.00pt\""));
+	free(got);
+	rl_out_fini(&o);
+	rl_result_free(&r);
+	rl_rule_free(rule);
+}
+
 static void test_json_failed_file(void **state)
 {
 	(void)state;
@@ -741,7 +781,8 @@ static void test_sarif_results(void **state)
 {
 	(void)state;
 	struct rl_rule *rule = make_rule("no-gpa", "kind: pattern\npattern: x\nadvice: Drop it.\nsummary: a GPA\n");
-	struct rl_ruleset set = { NULL, 0, 0 };
+	struct rl_ruleset set;
+	memset(&set, 0, sizeof set);
 	RL_GROW(set.v, set.n, set.cap);
 	set.v[set.n++] = rule;
 	struct rl_result r, bad;
@@ -780,7 +821,8 @@ static void test_junit(void **state)
 	(void)state;
 	struct rl_rule *gpa = make_rule("no-gpa", "kind: pattern\npattern: x\nadvice: Drop <it> & go.\n");
 	struct rl_rule *info = make_rule("quiet", "kind: pattern\npattern: x\nadvice: A.\n");
-	struct rl_ruleset set = { NULL, 0, 0 };
+	struct rl_ruleset set;
+	memset(&set, 0, sizeof set);
 	RL_GROW(set.v, set.n, set.cap);
 	set.v[set.n++] = gpa;
 	RL_GROW(set.v, set.n, set.cap);
@@ -839,6 +881,7 @@ int main(void)
 		cmocka_unit_test(test_json_exact),
 		cmocka_unit_test(test_json_pages_over),
 		cmocka_unit_test(test_json_escaping),
+		cmocka_unit_test(test_html_escaping),
 		cmocka_unit_test(test_json_failed_file),
 		cmocka_unit_test(test_json_from_lint),
 		cmocka_unit_test(test_github_escaping),

@@ -232,6 +232,60 @@ static void test_describe_profile(void **state)
 	rl_buf_free(&b);
 }
 
+/* keep_lines: the picture the html format draws, only when asked for. */
+static void test_picture_kept(void **state)
+{
+	(void)state;
+	struct rl_buf b;
+	struct rl_lint_opts o;
+	struct rl_result r;
+	rl_buf_init(&b);
+	long_resume(&b, 26, 0);
+	rl_lint_opts_default(&o);
+	lint(b.data, &o, &r);
+	assert_null(r.report.pages.picture);
+	rl_result_free(&r);
+
+	o.keep_lines = 1;
+	lint(b.data, &o, &r);
+	const struct rl_pages *p = &r.report.pages;
+	const struct rl_page_picture *pic = p->picture;
+	assert_non_null(pic);
+	/* the pandoc profile: Letter, 1 in margins */
+	assert_float_equal(pic->page_w, 612, 0.01);
+	assert_float_equal(pic->page_h, 792, 0.01);
+	assert_float_equal(pic->m_top + pic->body_h + pic->m_bottom, 792, 0.01);
+	assert_float_equal(pic->body_w, 612 - 144, 0.01);
+	assert_true(pic->nlines > 20);
+	unsigned last_page = 0;
+	int found_overflow = 0;
+	for (size_t i = 0; i < pic->nlines; i++) {
+		const struct rl_page_line *l = &pic->lines[i];
+		assert_true(l->page >= last_page); /* in page order */
+		last_page = l->page;
+		assert_true(l->y >= 0 && l->y + l->height <= pic->body_h + 0.5);
+		assert_true(l->text + l->len <= pic->text_len);
+		assert_true(l->nruns >= 1 && l->run + l->nruns <= pic->nruns);
+		assert_true(l->block < r.doc->nblocks);
+		/* the line's bytes are its block's text */
+		const struct rl_block *blk = &r.doc->blocks[l->block];
+		assert_true(l->t0 >= 0 && (size_t)l->t0 + l->len <= blk->text_len + 1);
+		size_t n = l->len && pic->text[l->text + l->len - 1] == '\n' ? l->len - 1 : l->len;
+		assert_memory_equal(pic->text + l->text, blk->text + l->t0, n);
+		/* the first line past page one is where the overflow starts */
+		if (!found_overflow && l->page == 2) {
+			found_overflow = 1;
+			assert_int_equal(l->block, p->overflow_block);
+		}
+	}
+	assert_int_equal(last_page, p->count);
+	assert_true(found_overflow);
+	/* list items hang their label before the text */
+	assert_true(pic->lines[pic->nlines - 1].x > 0);
+	rl_result_free(&r);
+	rl_buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -241,6 +295,7 @@ int main(void)
 		cmocka_unit_test(test_oldest_role),
 		cmocka_unit_test(test_profile_settings),
 		cmocka_unit_test(test_describe_profile),
+		cmocka_unit_test(test_picture_kept),
 	};
 	return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

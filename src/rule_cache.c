@@ -1,0 +1,388 @@
+/* Pre-parsed rules (see rule_cache.h).
+ *
+ * File layout, native byte order (the file is made where it is used):
+ *   "RLRCACHE" u32 format  u32 sizeof(size_t)
+ *   u32 ntrees  { u32 name_len, name, u64 hash, u64 end, u64 len, tree bytes }
+ *   u32 npatterns  { u32 opts, u64 hash, u32 len, pattern }
+ *   u64 blob_len, blob (pcre2_serialize_encode of the patterns, in order)
+ * A tree is written depth first: u8 type, u8 plain, u32 line, u32 col,
+ * u64 start, u64 end, u32 value_len, value, u32 children, children. */
+#include "rule_cache.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "buf.h"
+#include "file.h"
+
+#define MAGIC "RLRCACHE"
+#define FORMAT 1
+/* A cache file is a few hundred KiB; anything far larger is not one. */
+#define MAX_CACHE_BYTES (16u * 1024 * 1024)
+
+struct tree_entry {
+	char *name;
+	uint64_t hash, end;
+	const unsigned char *data; /* into the file, or owned when recording */
+	size_t len;
+};
+
+struct pat_entry {
+	char *pattern;
+	uint32_t opts;
+	uint64_t hash;
+	pcre2_code *code; /* NULL once handed out */
+};
+
+struct rl_rule_cache {
+	int recording;
+	char *file;
+	struct tree_entry *trees;
+	size_t ntrees, cap_trees;
+	struct pat_entry *pats;
+	size_t npats, cap_pats;
+};
+
+static uint64_t fnv1a(const void *p, size_t n, uint64_t h)
+{
+	const unsigned char *b = p;
+	for (size_t i = 0; i < n; i++) {
+		h ^= b[i];
+		h *= 0x100000001b3ull;
+	}
+	return h;
+}
+
+#define FNV_SEED 0xcbf29ce484222325ull
+
+/* ---- reading ---- */
+
+struct reader {
+	const unsigned char *p, *end;
+	int bad;
+};
+
+static const unsigned char *take(struct reader *r, size_t n)
+{
+	if (r->bad || (size_t)(r->end - r->p) < n) {
+		r->bad = 1;
+		return NULL;
+	}
+	const unsigned char *at = r->p;
+	r->p += n;
+	return at;
+}
+
+static uint64_t get_u(struct reader *r, size_t width)
+{
+	const unsigned char *b = take(r, width);
+	if (!b)
+		return 0;
+	if (width == 1)
+		return b[0];
+	if (width == 4) {
+		uint32_t v;
+		memcpy(&v, b, 4);
+		return v;
+	}
+	uint64_t v;
+	memcpy(&v, b, 8);
+	return v;
+}
+
+/* Depth first; depth bounds a damaged file's recursion. */
+static struct rl_ynode *read_node(struct reader *r, int depth)
+{
+	if (depth > RL_YAML_MAX_DEPTH + 2) {
+		r->bad = 1;
+		return NULL;
+	}
+	struct rl_ynode *n = rl_xcalloc(1, sizeof *n);
+	n->type = (enum rl_ynode_type)get_u(r, 1);
+	n->plain = (int)get_u(r, 1);
+	n->line = (unsigned)get_u(r, 4);
+	n->col = (unsigned)get_u(r, 4);
+	n->start = (size_t)get_u(r, 8);
+	n->end = (size_t)get_u(r, 8);
+	size_t vlen = (size_t)get_u(r, 4);
+	const unsigned char *v = take(r, vlen);
+	if (n->type == RL_Y_SCALAR && v) {
+		n->value = rl_xstrndup((const char *)v, vlen);
+		n->value_len = vlen;
+	} else {
+		n->value = rl_xstrdup("");
+	}
+	size_t kids = (size_t)get_u(r, 4);
+	if (kids > (size_t)(r->end - r->p) / 32) /* a child takes at least 32 bytes */
+		r->bad = 1;
+	if (!r->bad && kids) {
+		n->items = rl_xcalloc(kids, sizeof *n->items);
+		for (size_t i = 0; i < kids && !r->bad; i++) {
+			n->items[i] = read_node(r, depth + 1);
+			n->n++;
+		}
+	}
+	if (r->bad || n->type > RL_Y_SEQ) {
+		r->bad = 1;
+		rl_ynode_free(n);
+		return NULL;
+	}
+	return n;
+}
+
+struct rl_rule_cache *rl_rule_cache_open(const char *path)
+{
+	struct rl_file f;
+	struct rl_diags d;
+	rl_diags_init(&d);
+	int rc = rl_file_read(path, MAX_CACHE_BYTES, &f, &d);
+	rl_diags_free(&d);
+	if (rc)
+		return NULL;
+	struct rl_rule_cache *c = rl_xcalloc(1, sizeof *c);
+	c->file = f.bytes; /* the trees point into it */
+	struct reader r = { (const unsigned char *)f.bytes, (const unsigned char *)f.bytes + f.len, 0 };
+	const unsigned char *magic = take(&r, 8);
+	if (!magic || memcmp(magic, MAGIC, 8) != 0 || get_u(&r, 4) != FORMAT || get_u(&r, 4) != sizeof(size_t))
+		goto bad;
+	size_t ntrees = (size_t)get_u(&r, 4);
+	for (size_t i = 0; i < ntrees && !r.bad; i++) {
+		size_t nl = (size_t)get_u(&r, 4);
+		const unsigned char *name = take(&r, nl);
+		uint64_t hash = get_u(&r, 8), end = get_u(&r, 8);
+		size_t len = (size_t)get_u(&r, 8);
+		const unsigned char *data = take(&r, len);
+		if (r.bad)
+			break;
+		RL_GROW(c->trees, c->ntrees, c->cap_trees);
+		struct tree_entry *t = &c->trees[c->ntrees++];
+		t->name = rl_xstrndup((const char *)name, nl);
+		t->hash = hash;
+		t->end = end;
+		t->data = data;
+		t->len = len;
+	}
+	size_t npats = (size_t)get_u(&r, 4);
+	for (size_t i = 0; i < npats && !r.bad; i++) {
+		uint32_t opts = (uint32_t)get_u(&r, 4);
+		uint64_t hash = get_u(&r, 8);
+		size_t len = (size_t)get_u(&r, 4);
+		const unsigned char *pat = take(&r, len);
+		if (r.bad)
+			break;
+		RL_GROW(c->pats, c->npats, c->cap_pats);
+		struct pat_entry *e = &c->pats[c->npats++];
+		e->pattern = rl_xstrndup((const char *)pat, len);
+		e->opts = opts;
+		e->hash = hash;
+		e->code = NULL; /* until the blob is decoded */
+	}
+	size_t blob_len = (size_t)get_u(&r, 8);
+	const unsigned char *blob = take(&r, blob_len);
+	if (r.bad || !blob)
+		goto bad;
+	if (c->npats) {
+		/* another PCRE2 version or build refuses the blob: then no
+		 * pattern comes from the cache */
+		if (pcre2_serialize_get_number_of_codes(blob) != (int32_t)c->npats)
+			goto bad;
+		pcre2_code **codes = rl_xcalloc(c->npats, sizeof *codes);
+		if (pcre2_serialize_decode(codes, (int32_t)c->npats, blob, NULL) == (int32_t)c->npats) {
+			for (size_t i = 0; i < c->npats; i++)
+				c->pats[i].code = codes[i];
+		} else {
+			for (size_t i = 0; i < c->npats; i++)
+				pcre2_code_free(codes[i]);
+		}
+		free(codes);
+	}
+	return c;
+bad:
+	rl_rule_cache_free(c);
+	return NULL;
+}
+
+struct rl_rule_cache *rl_rule_cache_recorder(void)
+{
+	struct rl_rule_cache *c = rl_xcalloc(1, sizeof *c);
+	c->recording = 1;
+	return c;
+}
+
+void rl_rule_cache_free(struct rl_rule_cache *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->ntrees; i++) {
+		free(c->trees[i].name);
+		if (c->recording)
+			free((void *)c->trees[i].data);
+	}
+	free(c->trees);
+	for (size_t i = 0; i < c->npats; i++) {
+		free(c->pats[i].pattern);
+		pcre2_code_free(c->pats[i].code);
+	}
+	free(c->pats);
+	free(c->file);
+	free(c);
+}
+
+static uint64_t text_hash(const char *name, const char *bytes, size_t end)
+{
+	return fnv1a(bytes, end, fnv1a(name, strlen(name) + 1, FNV_SEED));
+}
+
+struct rl_ynode *rl_rule_cache_tree(struct rl_rule_cache *c, const char *name, const char *bytes, size_t end)
+{
+	if (!c || c->recording)
+		return NULL;
+	uint64_t h = text_hash(name, bytes, end);
+	for (size_t i = 0; i < c->ntrees; i++) {
+		const struct tree_entry *t = &c->trees[i];
+		if (t->hash != h || t->end != end || strcmp(t->name, name) != 0)
+			continue;
+		struct reader r = { t->data, t->data + t->len, 0 };
+		struct rl_ynode *root = read_node(&r, 0);
+		if (r.bad || r.p != r.end) {
+			rl_ynode_free(root);
+			return NULL;
+		}
+		return root;
+	}
+	return NULL;
+}
+
+/* ---- recording and writing ---- */
+
+static void put_u(struct rl_buf *b, uint64_t v, size_t width)
+{
+	if (width == 4) {
+		uint32_t v32 = (uint32_t)v;
+		rl_buf_add(b, (const char *)&v32, 4);
+	} else if (width == 1) {
+		rl_buf_addc(b, (char)(unsigned char)v);
+	} else {
+		rl_buf_add(b, (const char *)&v, 8);
+	}
+}
+
+static void write_node(struct rl_buf *b, const struct rl_ynode *n)
+{
+	put_u(b, (uint64_t)n->type, 1);
+	put_u(b, (uint64_t)(n->plain != 0), 1);
+	put_u(b, n->line, 4);
+	put_u(b, n->col, 4);
+	put_u(b, n->start, 8);
+	put_u(b, n->end, 8);
+	size_t vlen = n->type == RL_Y_SCALAR && n->value ? n->value_len : 0;
+	put_u(b, vlen, 4);
+	rl_buf_add(b, n->value ? n->value : "", vlen);
+	put_u(b, n->n, 4);
+	for (size_t i = 0; i < n->n; i++)
+		write_node(b, n->items[i]);
+}
+
+void rl_rule_cache_put_tree(struct rl_rule_cache *c, const char *name, const char *bytes, size_t end,
+			    const struct rl_ynode *tree)
+{
+	if (!c || !c->recording || !tree)
+		return;
+	struct rl_buf b;
+	rl_buf_init(&b);
+	write_node(&b, tree);
+	RL_GROW(c->trees, c->ntrees, c->cap_trees);
+	struct tree_entry *t = &c->trees[c->ntrees++];
+	t->name = rl_xstrdup(name);
+	t->hash = text_hash(name, bytes, end);
+	t->end = end;
+	t->len = b.len;
+	t->data = (const unsigned char *)rl_buf_detach(&b, NULL);
+}
+
+pcre2_code *rl_rule_cache_compile(struct rl_rule_cache *c, const char *pattern, uint32_t opts, int *error,
+				  PCRE2_SIZE *offset)
+{
+	uint64_t h = c ? fnv1a(pattern, strlen(pattern), FNV_SEED ^ opts) : 0;
+	int known = 0;
+	for (size_t i = 0; c && i < c->npats && !known; i++) {
+		struct pat_entry *e = &c->pats[i];
+		if (e->hash != h || e->opts != opts || strcmp(e->pattern, pattern) != 0)
+			continue;
+		known = 1;
+		if (!c->recording && e->code) {
+			pcre2_code *code = e->code; /* handed out once; the rule frees it */
+			e->code = NULL;
+			return code;
+		}
+	}
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)pattern, PCRE2_ZERO_TERMINATED, opts, error, offset, NULL);
+	if (re && c && c->recording && !known) {
+		RL_GROW(c->pats, c->npats, c->cap_pats);
+		struct pat_entry *e = &c->pats[c->npats++];
+		e->pattern = rl_xstrdup(pattern);
+		e->opts = opts;
+		e->hash = h;
+		e->code = pcre2_code_copy(re);
+	}
+	return re;
+}
+
+int rl_rule_cache_write(const struct rl_rule_cache *c, const char *path, struct rl_diags *diags)
+{
+	struct rl_buf b;
+	rl_buf_init(&b);
+	rl_buf_add(&b, MAGIC, 8);
+	put_u(&b, FORMAT, 4);
+	put_u(&b, sizeof(size_t), 4);
+	put_u(&b, c->ntrees, 4);
+	for (size_t i = 0; i < c->ntrees; i++) {
+		const struct tree_entry *t = &c->trees[i];
+		put_u(&b, strlen(t->name), 4);
+		rl_buf_adds(&b, t->name);
+		put_u(&b, t->hash, 8);
+		put_u(&b, t->end, 8);
+		put_u(&b, t->len, 8);
+		rl_buf_add(&b, (const char *)t->data, t->len);
+	}
+	put_u(&b, c->npats, 4);
+	const pcre2_code **codes = rl_xcalloc(c->npats ? c->npats : 1, sizeof *codes);
+	for (size_t i = 0; i < c->npats; i++) {
+		const struct pat_entry *e = &c->pats[i];
+		put_u(&b, e->opts, 4);
+		put_u(&b, e->hash, 8);
+		put_u(&b, strlen(e->pattern), 4);
+		rl_buf_adds(&b, e->pattern);
+		codes[i] = e->code;
+	}
+	uint8_t *blob = NULL;
+	PCRE2_SIZE blob_len = 0;
+	if (c->npats && pcre2_serialize_encode(codes, (int32_t)c->npats, &blob, &blob_len, NULL) < 0) {
+		free(codes);
+		rl_buf_free(&b);
+		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "%s", "cannot serialize the compiled patterns");
+		return -1;
+	}
+	free(codes);
+	put_u(&b, blob_len, 8);
+	rl_buf_add(&b, (const char *)blob, blob_len);
+	pcre2_serialize_free(blob);
+
+	struct rl_buf tmp;
+	rl_buf_init(&tmp);
+	rl_buf_addf(&tmp, "%s.tmp", path);
+	FILE *fp = fopen(tmp.data, "wb");
+	int ok = fp && fwrite(b.data, 1, b.len, fp) == b.len;
+	if (fp)
+		ok &= fclose(fp) == 0;
+	ok = ok && rename(tmp.data, path) == 0;
+	if (!ok) {
+		remove(tmp.data);
+		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "%s", "cannot write the rule cache");
+	}
+	rl_buf_free(&tmp);
+	rl_buf_free(&b);
+	return ok ? 0 : -1;
+}
