@@ -145,6 +145,29 @@ static void write_where(struct rl_json *j, unsigned where)
 /* match (only with a posting): {"score","title":{"posting","found"},
  *   "terms":[{"term","weight","required","found","where":[...],"part","line"}],
  *   "missing":[{"term","weight","required","part","line"}]} */
+/* A posting term; with_where adds whether and where the resume shows it. */
+static void write_term(struct rl_json *j, const struct rl_term *t, int with_where, unsigned where)
+{
+	rl_json_begin_object(j);
+	rl_json_key(j, "term");
+	rl_json_string(j, t->text);
+	rl_json_key(j, "weight");
+	rl_json_int(j, (long long)(t->score * 10 + 0.5));
+	rl_json_key(j, "required");
+	rl_json_bool(j, t->required);
+	if (with_where) {
+		rl_json_key(j, "found");
+		rl_json_bool(j, where != 0);
+		rl_json_key(j, "where");
+		write_where(j, where);
+	}
+	rl_json_key(j, "part");
+	rl_json_string(j, rl_part_name(t->part));
+	rl_json_key(j, "line");
+	rl_json_int(j, t->line);
+	rl_json_end_object(j);
+}
+
 static void write_match(struct rl_json *j, const struct rl_match *m)
 {
 	const struct rl_posting *p = m->posting;
@@ -168,40 +191,14 @@ static void write_match(struct rl_json *j, const struct rl_match *m)
 	rl_json_begin_array(j);
 	for (size_t i = 0; i < m->nterms; i++) {
 		const struct rl_term *t = m->terms[i].term;
-		rl_json_begin_object(j);
-		rl_json_key(j, "term");
-		rl_json_string(j, t->text);
-		rl_json_key(j, "weight");
-		rl_json_int(j, (long long)(t->score * 10 + 0.5));
-		rl_json_key(j, "required");
-		rl_json_bool(j, t->required);
-		rl_json_key(j, "found");
-		rl_json_bool(j, m->terms[i].where != 0);
-		rl_json_key(j, "where");
-		write_where(j, m->terms[i].where);
-		rl_json_key(j, "part");
-		rl_json_string(j, rl_part_name(t->part));
-		rl_json_key(j, "line");
-		rl_json_int(j, t->line);
-		rl_json_end_object(j);
+		write_term(j, t, 1, m->terms[i].where);
 	}
 	rl_json_end_array(j);
 	rl_json_key(j, "missing");
 	rl_json_begin_array(j);
 	for (size_t i = 0; i < m->nmissing; i++) {
 		const struct rl_term *t = m->terms[m->missing[i]].term;
-		rl_json_begin_object(j);
-		rl_json_key(j, "term");
-		rl_json_string(j, t->text);
-		rl_json_key(j, "weight");
-		rl_json_int(j, (long long)(t->score * 10 + 0.5));
-		rl_json_key(j, "required");
-		rl_json_bool(j, t->required);
-		rl_json_key(j, "part");
-		rl_json_string(j, rl_part_name(t->part));
-		rl_json_key(j, "line");
-		rl_json_int(j, t->line);
-		rl_json_end_object(j);
+		write_term(j, t, 0, 0);
 	}
 	rl_json_end_array(j);
 	rl_json_end_object(j);
