@@ -120,11 +120,34 @@ extern const struct rl_rule_key rl_rule_common_keys[];
 int rl_rule_want_scalar(const struct rl_ynode *v, struct rl_rule_loader *ld, const char *what);
 /* A scalar or a list of scalars, joined as regex alternatives. */
 char *rl_rule_join_patterns(const struct rl_ynode *v, struct rl_rule_loader *ld);
+/* A number from min to max into *out. 0, or -1 after "expected <what>, found
+ * a list" or "expected <what> from <min> to <max>"; what names the number
+ * ("a number", "a number of months"). */
+int rl_rule_set_number(const struct rl_ynode *v, struct rl_rule_loader *ld, const char *what, double min,
+		       double max, double *out);
 /* A list of texts, lower-cased (for case-blind word lists). 0 or -1. */
 int rl_rule_word_list(const struct rl_ynode *v, struct rl_rule_loader *ld, char ***out, size_t *n);
 void rl_rule_word_list_free(char **v, size_t n);
+/* A new copy of s[0, len) lower-cased as word lists are, to compare with
+ * them. */
+char *rl_rule_lower(const char *s, size_t len);
 /* 1 when lower-cased text contains one of words. */
 int rl_contains_any(const char *lower_text, char *const *words, size_t n);
+
+/* Kinds that run several checks, each on when the rule file gives it a
+ * message (career, contact and dates `checks`, layout `hazards`). */
+/* The map key → message: messages[i] gets the message of names[i]; what
+ * says what a key is in errors ("check", "hazard"), which list the n names
+ * in their order. 0, or -1 after an error. */
+int rl_rule_set_check_messages(const struct rl_ynode *v, struct rl_rule_loader *ld, const char *what,
+			       const char *const *names, size_t n, char **messages);
+/* For finish: 0 when one of the n messages is set, else -1 after "missing
+ * key '<key>'". */
+int rl_rule_need_check_message(struct rl_rule_loader *ld, const struct rl_ynode *root, const char *key,
+			       char *const *messages, size_t n);
+/* A check's message with {value} and {limit} filled in (a NULL one is left
+ * as written), to pass as the rule message's {value}. Free it. */
+char *rl_rule_fill_check_message(const char *tmpl, const char *value, const char *limit);
 void rl_rule_error(struct rl_rule_loader *ld, const struct rl_ynode *at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

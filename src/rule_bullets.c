@@ -31,23 +31,9 @@ static struct bullets_rule *impl(struct rl_rule *r)
 	return r->impl;
 }
 
-static int number(const struct rl_ynode *v, struct rl_rule_loader *ld, double lo, double hi, double *out)
-{
-	char *end;
-	if (rl_rule_want_scalar(v, ld, "a number"))
-		return -1;
-	double d = strtod(v->value, &end);
-	if (*end || !*v->value || !(d >= lo && d <= hi)) {
-		rl_rule_error(ld, v, "expected a number from %g to %g", lo, hi);
-		return -1;
-	}
-	*out = d;
-	return 0;
-}
-
 static int set_max_words(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
-	return number(v, ld, 1, 10000, &impl(r)->max_words);
+	return rl_rule_set_number(v, ld, "a number", 1, 10000, &impl(r)->max_words);
 }
 
 static int set_need(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
@@ -73,12 +59,12 @@ static int set_need(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_
 
 static int set_min_share(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
-	return number(v, ld, 0, 1, &impl(r)->min_share);
+	return rl_rule_set_number(v, ld, "a number", 0, 1, &impl(r)->min_share);
 }
 
 static int set_min_bullets(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
-	return number(v, ld, 1, 1000, &impl(r)->min_bullets);
+	return rl_rule_set_number(v, ld, "a number", 1, 1000, &impl(r)->min_bullets);
 }
 
 static const struct rl_rule_key keys[] = {

@@ -11,10 +11,8 @@
  * experience is entry); a resume whose level cannot be told is skipped. */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "alloc.h"
-#include "buf.h"
 #include "career.h"
 #include "engine.h"
 
@@ -45,26 +43,7 @@ static struct career_rule *impl(struct rl_rule *r)
 
 static int set_checks(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
-	if (v->type != RL_Y_MAP) {
-		rl_rule_error(ld, v, "expected a map from check to message");
-		return -1;
-	}
-	for (size_t i = 0; i + 1 < v->n; i += 2) {
-		const struct rl_ynode *k = v->items[i], *msg = v->items[i + 1];
-		int c;
-		for (c = 0; c < CK_COUNT; c++)
-			if (strcmp(check_names[c], k->value) == 0)
-				break;
-		if (c == CK_COUNT) {
-			rl_rule_error(ld, k, "unknown check '%s' (expected old-role, many-roles or no-projects)", k->value);
-			return -1;
-		}
-		if (rl_rule_want_scalar(msg, ld, "a message"))
-			return -1;
-		free(impl(r)->message[c]);
-		impl(r)->message[c] = rl_xstrdup(msg->value);
-	}
-	return 0;
+	return rl_rule_set_check_messages(v, ld, "check", check_names, CK_COUNT, impl(r)->message);
 }
 
 static int set_level(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
@@ -80,38 +59,24 @@ static int set_level(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule
 	return 0;
 }
 
-static int number(const struct rl_ynode *v, struct rl_rule_loader *ld, double lo, double hi, double *out)
-{
-	char *end;
-	if (rl_rule_want_scalar(v, ld, "a number"))
-		return -1;
-	double d = strtod(v->value, &end);
-	if (*end || !*v->value || !(d >= lo && d <= hi)) {
-		rl_rule_error(ld, v, "expected a number from %g to %g", lo, hi);
-		return -1;
-	}
-	*out = d;
-	return 0;
-}
-
 static int set_entry_years(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
-	return number(v, ld, 0, 50, &impl(r)->entry_years);
+	return rl_rule_set_number(v, ld, "a number", 0, 50, &impl(r)->entry_years);
 }
 
 static int set_max_years_ago(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
-	return number(v, ld, 1, 80, &impl(r)->max_years_ago);
+	return rl_rule_set_number(v, ld, "a number", 1, 80, &impl(r)->max_years_ago);
 }
 
 static int set_max_roles(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
-	return number(v, ld, 1, 100, &impl(r)->max_roles);
+	return rl_rule_set_number(v, ld, "a number", 1, 100, &impl(r)->max_roles);
 }
 
 static int set_detail_bullets(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
-	return number(v, ld, 0, 100, &impl(r)->detail_bullets);
+	return rl_rule_set_number(v, ld, "a number", 0, 100, &impl(r)->detail_bullets);
 }
 
 static int set_project_words(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
@@ -156,30 +121,14 @@ static int finish(struct rl_rule *r, const struct rl_ynode *root, struct rl_rule
 		rl_rule_error(ld, root, "the no-projects check needs 'project-words'");
 		return -1;
 	}
-	for (int i = 0; i < CK_COUNT; i++)
-		if (c->message[i])
-			return 0;
-	rl_rule_error(ld, root, "missing key 'checks'");
-	return -1;
+	return rl_rule_need_check_message(ld, root, "checks", c->message, CK_COUNT);
 }
 
 static void report(struct rl_run *run, const char *tmpl, const char *value, const char *limit, size_t start,
 		   size_t end, const struct rl_block *b)
 {
-	struct rl_buf msg;
-	rl_buf_init(&msg);
-	for (const char *p = tmpl; *p; p++) {
-		if (strncmp(p, "{value}", 7) == 0) {
-			rl_buf_adds(&msg, value);
-			p += 6;
-		} else if (strncmp(p, "{limit}", 7) == 0) {
-			rl_buf_adds(&msg, limit);
-			p += 6;
-		} else {
-			rl_buf_addc(&msg, *p);
-		}
-	}
-	struct rl_msg_vars vars = { msg.data, limit, NULL };
+	char *msg = rl_rule_fill_check_message(tmpl, value, limit);
+	struct rl_msg_vars vars = { msg, limit, NULL };
 	const struct rl_doc *doc = run->doc;
 	if (b) {
 		size_t t0 = start, t1 = end, s0, s1;
@@ -188,7 +137,7 @@ static void report(struct rl_run *run, const char *tmpl, const char *value, cons
 	} else {
 		rl_emit(run, 0, 0, NULL, 0, -1, &vars);
 	}
-	rl_buf_free(&msg);
+	free(msg);
 }
 
 static int has_projects(const struct career_rule *c, struct rl_run *run)

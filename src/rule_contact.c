@@ -16,20 +16,19 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "buf.h"
 #include "contact.h"
 #include "engine.h"
-#include "utf8.h"
 
+/* in the order errors list them */
 enum check {
 	CK_NO_CONTACT,
 	CK_NO_EMAIL,
-	CK_NO_PORTFOLIO,
 	CK_LATE,
+	CK_NO_PORTFOLIO,
 	CK_COUNT
 };
 
-static const char *const check_names[CK_COUNT] = { "no-contact", "no-email", "no-portfolio", "late" };
+static const char *const check_names[CK_COUNT] = { "no-contact", "no-email", "late", "no-portfolio" };
 
 struct contact_rule {
 	char *message[CK_COUNT];
@@ -45,26 +44,7 @@ static struct contact_rule *impl(struct rl_rule *r)
 
 static int set_checks(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
-	if (v->type != RL_Y_MAP) {
-		rl_rule_error(ld, v, "expected a map from check to message");
-		return -1;
-	}
-	for (size_t i = 0; i + 1 < v->n; i += 2) {
-		const struct rl_ynode *k = v->items[i], *msg = v->items[i + 1];
-		int c;
-		for (c = 0; c < CK_COUNT; c++)
-			if (strcmp(check_names[c], k->value) == 0)
-				break;
-		if (c == CK_COUNT) {
-			rl_rule_error(ld, k, "unknown check '%s' (expected no-contact, no-email, late or no-portfolio)", k->value);
-			return -1;
-		}
-		if (rl_rule_want_scalar(msg, ld, "a message"))
-			return -1;
-		free(impl(r)->message[c]);
-		impl(r)->message[c] = rl_xstrdup(msg->value);
-	}
-	return 0;
+	return rl_rule_set_check_messages(v, ld, "check", check_names, CK_COUNT, impl(r)->message);
 }
 
 static int set_first_part(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
@@ -137,24 +117,7 @@ static int finish(struct rl_rule *r, const struct rl_ynode *root, struct rl_rule
 		rl_rule_error(ld, root, "the no-portfolio check needs 'portfolio-hosts'");
 		return -1;
 	}
-	for (int i = 0; i < CK_COUNT; i++)
-		if (c->message[i])
-			return 0;
-	rl_rule_error(ld, root, "missing key 'checks'");
-	return -1;
-}
-
-static char *lower(const char *s)
-{
-	struct rl_buf b;
-	rl_buf_init(&b);
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		i += rl_utf8_decode(s + i, n - i, &cp, NULL);
-		rl_buf_add_utf8(&b, rl_unicode_lower(cp));
-	}
-	return rl_buf_detach(&b, NULL);
+	return rl_rule_need_check_message(ld, root, "checks", c->message, CK_COUNT);
 }
 
 static int url_char(unsigned char c)
@@ -249,7 +212,7 @@ static int in_first_part(const struct rl_doc *doc, size_t i, size_t end)
  * part anything that is not a profile, mail or phone link. */
 static int portfolio_url(const struct contact_rule *c, const char *url, int first)
 {
-	char *low = lower(url);
+	char *low = rl_rule_lower(url, strlen(url));
 	int yes = rl_contains_any(low, c->hosts, c->nhosts);
 	if (!yes && first && !rl_contains_any(low, c->not_hosts, c->nnot_hosts) &&
 	    (strstr(low, "http") == low || strstr(low, "www.") == low || strchr(low, '.')) && !strchr(low, '@'))

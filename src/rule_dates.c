@@ -12,10 +12,8 @@
 #include <pcre2.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "alloc.h"
-#include "buf.h"
 #include "career.h"
 #include "engine.h"
 #include "rule_cache.h"
@@ -55,26 +53,7 @@ static struct dates_rule *impl(struct rl_rule *r)
 
 static int set_checks(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
-	if (v->type != RL_Y_MAP) {
-		rl_rule_error(ld, v, "expected a map from check to message");
-		return -1;
-	}
-	for (size_t i = 0; i + 1 < v->n; i += 2) {
-		const struct rl_ynode *k = v->items[i], *msg = v->items[i + 1];
-		int c;
-		for (c = 0; c < CK_COUNT; c++)
-			if (strcmp(check_names[c], k->value) == 0)
-				break;
-		if (c == CK_COUNT) {
-			rl_rule_error(ld, k, "unknown check '%s' (expected order, format, placeholder or overlap)", k->value);
-			return -1;
-		}
-		if (rl_rule_want_scalar(msg, ld, "a message"))
-			return -1;
-		free(impl(r)->message[c]);
-		impl(r)->message[c] = rl_xstrdup(msg->value);
-	}
-	return 0;
+	return rl_rule_set_check_messages(v, ld, "check", check_names, CK_COUNT, impl(r)->message);
 }
 
 static int set_placeholder(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
@@ -99,16 +78,7 @@ static int set_placeholder(struct rl_rule *r, const struct rl_ynode *v, struct r
 
 static int set_overlap_months(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
-	char *end;
-	if (rl_rule_want_scalar(v, ld, "a number of months"))
-		return -1;
-	double d = strtod(v->value, &end);
-	if (*end || !*v->value || !(d >= 0 && d <= 120)) {
-		rl_rule_error(ld, v, "expected a number of months from 0 to 120");
-		return -1;
-	}
-	impl(r)->overlap_months = d;
-	return 0;
+	return rl_rule_set_number(v, ld, "a number of months", 0, 120, &impl(r)->overlap_months);
 }
 
 static int set_part_time(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
@@ -148,34 +118,18 @@ static int finish(struct rl_rule *r, const struct rl_ynode *root, struct rl_rule
 		rl_rule_error(ld, root, "the placeholder check needs 'placeholder' patterns");
 		return -1;
 	}
-	for (int i = 0; i < CK_COUNT; i++)
-		if (d->message[i])
-			return 0;
-	rl_rule_error(ld, root, "missing key 'checks'");
-	return -1;
+	return rl_rule_need_check_message(ld, root, "checks", d->message, CK_COUNT);
 }
 
 static void report(struct rl_run *run, const char *tmpl, const char *value, const char *limit,
 		   const struct rl_block *b, size_t t0, size_t t1)
 {
-	struct rl_buf msg;
-	rl_buf_init(&msg);
-	for (const char *p = tmpl; *p; p++) {
-		if (strncmp(p, "{value}", 7) == 0) {
-			rl_buf_adds(&msg, value);
-			p += 6;
-		} else if (strncmp(p, "{limit}", 7) == 0) {
-			rl_buf_adds(&msg, limit);
-			p += 6;
-		} else {
-			rl_buf_addc(&msg, *p);
-		}
-	}
-	struct rl_msg_vars vars = { msg.data, limit, NULL };
+	char *msg = rl_rule_fill_check_message(tmpl, value, limit);
+	struct rl_msg_vars vars = { msg, limit, NULL };
 	size_t s0, s1;
 	rl_block_span(b, t0, t1, &s0, &s1);
 	rl_emit(run, s0, s1, b->text + t0, t1 - t0, (int)run->doc->sections[b->section].kind, &vars);
-	rl_buf_free(&msg);
+	free(msg);
 }
 
 /* Month styles that clash: May 2021 goes with either name style. */

@@ -8,10 +8,8 @@
  * A hazard message may use {value} (a count). */
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "alloc.h"
-#include "buf.h"
 #include "contact.h"
 #include "engine.h"
 
@@ -35,29 +33,7 @@ struct layout_rule {
 static int set_hazards(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
 	struct layout_rule *l = r->impl;
-	if (v->type != RL_Y_MAP) {
-		rl_rule_error(ld, v, "expected a map from hazard to message");
-		return -1;
-	}
-	for (size_t i = 0; i + 1 < v->n; i += 2) {
-		const struct rl_ynode *k = v->items[i], *msg = v->items[i + 1];
-		int h;
-		for (h = 0; h < HZ_COUNT; h++)
-			if (strcmp(hazard_names[h], k->value) == 0)
-				break;
-		if (h == HZ_COUNT) {
-			rl_rule_error(ld, k,
-				      "unknown hazard '%s' (expected header-contact, text-box, layout-table, columns or "
-				      "text-image)",
-				      k->value);
-			return -1;
-		}
-		if (rl_rule_want_scalar(msg, ld, "a message"))
-			return -1;
-		free(l->message[h]);
-		l->message[h] = rl_xstrdup(msg->value);
-	}
-	return 0;
+	return rl_rule_set_check_messages(v, ld, "hazard", hazard_names, HZ_COUNT, l->message);
 }
 
 static const struct rl_rule_key keys[] = {
@@ -81,35 +57,22 @@ static void impl_free(void *v)
 static int finish(struct rl_rule *r, const struct rl_ynode *root, struct rl_rule_loader *ld)
 {
 	struct layout_rule *l = r->impl;
-	for (int h = 0; h < HZ_COUNT; h++)
-		if (l->message[h])
-			return 0;
-	rl_rule_error(ld, root, "missing key 'hazards'");
-	return -1;
+	return rl_rule_need_check_message(ld, root, "hazards", l->message, HZ_COUNT);
 }
 
 /* Emits hazard h at block b, {value} in its message replaced by count. */
 static void report(struct rl_run *run, const struct layout_rule *l, int h, const struct rl_block *b, size_t count)
 {
 	const struct rl_doc *doc = run->doc;
-	struct rl_buf msg;
 	char n[32];
 	snprintf(n, sizeof n, "%zu", count);
-	rl_buf_init(&msg);
-	for (const char *p = l->message[h]; *p; p++) {
-		if (strncmp(p, "{value}", 7) == 0) {
-			rl_buf_adds(&msg, n);
-			p += 6;
-		} else {
-			rl_buf_addc(&msg, *p);
-		}
-	}
-	struct rl_msg_vars vars = { msg.data, NULL, NULL };
+	char *msg = rl_rule_fill_check_message(l->message[h], n, NULL);
+	struct rl_msg_vars vars = { msg, NULL, NULL };
 	if (b)
 		rl_emit(run, b->start, b->end, b->text, b->text_len, (int)doc->sections[b->section].kind, &vars);
 	else
 		rl_emit(run, 0, 0, NULL, 0, -1, &vars);
-	rl_buf_free(&msg);
+	free(msg);
 }
 
 static int is_margin_block(const struct rl_block *b)

@@ -88,6 +88,22 @@ char *rl_rule_join_patterns(const struct rl_ynode *v, struct rl_rule_loader *ld)
 	return rl_buf_detach(&b, NULL);
 }
 
+int rl_rule_set_number(const struct rl_ynode *v, struct rl_rule_loader *ld, const char *what, double min,
+		       double max, double *out)
+{
+	if (rl_rule_want_scalar(v, ld, what))
+		return -1;
+	char *end;
+	double d = strtod(v->value, &end);
+	/* !(in range) refuses nan too */
+	if (*end || !*v->value || !(d >= min && d <= max)) {
+		rl_rule_error(ld, v, "expected %s from %g to %g", what, min, max);
+		return -1;
+	}
+	*out = d;
+	return 0;
+}
+
 int rl_rule_word_list(const struct rl_ynode *v, struct rl_rule_loader *ld, char ***out, size_t *n)
 {
 	if (v->type != RL_Y_SEQ) {
@@ -97,18 +113,22 @@ int rl_rule_word_list(const struct rl_ynode *v, struct rl_rule_loader *ld, char 
 	for (size_t i = 0; i < v->n; i++) {
 		if (rl_rule_want_scalar(v->items[i], ld, "a word"))
 			return -1;
-		struct rl_buf b;
-		rl_buf_init(&b);
-		const char *s = v->items[i]->value;
-		for (size_t k = 0; k < v->items[i]->value_len;) {
-			uint32_t cp;
-			k += rl_utf8_decode(s + k, v->items[i]->value_len - k, &cp, NULL);
-			rl_buf_add_utf8(&b, rl_unicode_lower(cp));
-		}
 		*out = rl_xreallocarray(*out, *n + 1, sizeof **out);
-		(*out)[(*n)++] = rl_buf_detach(&b, NULL);
+		(*out)[(*n)++] = rl_rule_lower(v->items[i]->value, v->items[i]->value_len);
 	}
 	return 0;
+}
+
+char *rl_rule_lower(const char *s, size_t len)
+{
+	struct rl_buf b;
+	rl_buf_init(&b);
+	for (size_t k = 0; k < len;) {
+		uint32_t cp;
+		k += rl_utf8_decode(s + k, len - k, &cp, NULL);
+		rl_buf_add_utf8(&b, rl_unicode_lower(cp));
+	}
+	return rl_buf_detach(&b, NULL);
 }
 
 void rl_rule_word_list_free(char **v, size_t n)
@@ -124,6 +144,66 @@ int rl_contains_any(const char *lower_text, char *const *words, size_t n)
 		if (strstr(lower_text, words[i]))
 			return 1;
 	return 0;
+}
+
+/* ---- checks → messages ---- */
+
+int rl_rule_set_check_messages(const struct rl_ynode *v, struct rl_rule_loader *ld, const char *what,
+			       const char *const *names, size_t n, char **messages)
+{
+	if (v->type != RL_Y_MAP) {
+		rl_rule_error(ld, v, "expected a map from %s to message", what);
+		return -1;
+	}
+	for (size_t i = 0; i + 1 < v->n; i += 2) {
+		const struct rl_ynode *k = v->items[i], *msg = v->items[i + 1];
+		size_t c = 0;
+		while (c < n && strcmp(names[c], k->value) != 0)
+			c++;
+		if (c == n) {
+			/* "a, b or c": the names in table order */
+			struct rl_buf expected;
+			rl_buf_init(&expected);
+			for (size_t j = 0; j < n; j++)
+				rl_buf_addf(&expected, "%s%s", j == 0 ? "" : j + 1 < n ? ", " : " or ", names[j]);
+			rl_rule_error(ld, k, "unknown %s '%s' (expected %s)", what, k->value, expected.data);
+			rl_buf_free(&expected);
+			return -1;
+		}
+		if (rl_rule_want_scalar(msg, ld, "a message"))
+			return -1;
+		free(messages[c]); /* a check given twice: the last message wins */
+		messages[c] = rl_xstrdup(msg->value);
+	}
+	return 0;
+}
+
+int rl_rule_need_check_message(struct rl_rule_loader *ld, const struct rl_ynode *root, const char *key,
+			       char *const *messages, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (messages[i])
+			return 0;
+	rl_rule_error(ld, root, "missing key '%s'", key);
+	return -1;
+}
+
+char *rl_rule_fill_check_message(const char *tmpl, const char *value, const char *limit)
+{
+	struct rl_buf msg;
+	rl_buf_init(&msg);
+	for (const char *p = tmpl; *p; p++) {
+		if (value && strncmp(p, "{value}", 7) == 0) {
+			rl_buf_adds(&msg, value);
+			p += 6;
+		} else if (limit && strncmp(p, "{limit}", 7) == 0) {
+			rl_buf_adds(&msg, limit);
+			p += 6;
+		} else {
+			rl_buf_addc(&msg, *p);
+		}
+	}
+	return rl_buf_detach(&msg, NULL);
 }
 
 /* ---- common keys ---- */

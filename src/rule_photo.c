@@ -10,7 +10,6 @@
 #include "alloc.h"
 #include "buf.h"
 #include "engine.h"
-#include "utf8.h"
 
 struct photo_rule {
 	char **words, **not_words;   /* lower case */
@@ -35,28 +34,14 @@ static int set_not_words(struct rl_rule *r, const struct rl_ynode *v, struct rl_
 	return rl_rule_word_list(v, ld, &impl(r)->not_words, &impl(r)->nnot_words);
 }
 
-static int number(const struct rl_ynode *v, struct rl_rule_loader *ld, double lo, double hi, double *out)
-{
-	char *end;
-	if (rl_rule_want_scalar(v, ld, "a number"))
-		return -1;
-	double d = strtod(v->value, &end);
-	if (*end || !*v->value || !(d >= lo && d <= hi)) {
-		rl_rule_error(ld, v, "expected a number from %g to %g", lo, hi);
-		return -1;
-	}
-	*out = d;
-	return 0;
-}
-
 static int set_min_side(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
-	return number(v, ld, 0, 2000, &impl(r)->min_side);
+	return rl_rule_set_number(v, ld, "a number", 0, 2000, &impl(r)->min_side);
 }
 
 static int set_max_width(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
-	return number(v, ld, 0, 1, &impl(r)->max_width_share);
+	return rl_rule_set_number(v, ld, "a number", 0, 1, &impl(r)->max_width_share);
 }
 
 static int set_aspect(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
@@ -65,8 +50,8 @@ static int set_aspect(struct rl_rule *r, const struct rl_ynode *v, struct rl_rul
 		rl_rule_error(ld, v, "expected [lowest, highest] height-to-width ratios");
 		return -1;
 	}
-	if (number(v->items[0], ld, 0, 100, &impl(r)->min_aspect) ||
-	    number(v->items[1], ld, 0, 100, &impl(r)->max_aspect))
+	if (rl_rule_set_number(v->items[0], ld, "a number", 0, 100, &impl(r)->min_aspect) ||
+	    rl_rule_set_number(v->items[1], ld, "a number", 0, 100, &impl(r)->max_aspect))
 		return -1;
 	return 0;
 }
@@ -105,19 +90,6 @@ static int finish(struct rl_rule *r, const struct rl_ynode *root, struct rl_rule
 		return -1;
 	}
 	return 0;
-}
-
-static char *lower(const char *s)
-{
-	struct rl_buf b;
-	rl_buf_init(&b);
-	size_t n = strlen(s);
-	for (size_t i = 0; i < n;) {
-		uint32_t cp;
-		i += rl_utf8_decode(s + i, n - i, &cp, NULL);
-		rl_buf_add_utf8(&b, rl_unicode_lower(cp));
-	}
-	return rl_buf_detach(&b, NULL);
 }
 
 static int image_file(const char *lower_src)
@@ -164,7 +136,7 @@ static void run(const struct rl_rule *r, struct rl_run *run)
 		struct rl_buf names;
 		rl_buf_init(&names);
 		rl_buf_addf(&names, "%s %s", im->src, im->alt);
-		char *low = lower(names.data);
+		char *low = rl_rule_lower(names.data, strlen(names.data));
 		rl_buf_free(&names);
 		int photo;
 		if (doc->format == RL_FORMAT_MARKDOWN)
@@ -183,7 +155,8 @@ static void run(const struct rl_rule *r, struct rl_run *run)
 	/* front matter that names a picture of the person */
 	for (size_t i = 0; i < doc->nmeta; i++) {
 		const struct rl_meta *m = &doc->meta[i];
-		char *key = lower(m->key), *val = lower(m->value);
+		char *key = rl_rule_lower(m->key, strlen(m->key));
+		char *val = rl_rule_lower(m->value, strlen(m->value));
 		int photo = rl_contains_any(key, p->words, p->nwords) && image_file(val) &&
 			    !rl_contains_any(val, p->not_words, p->nnot_words);
 		free(key);
