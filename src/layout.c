@@ -894,6 +894,8 @@ void rl_layout_run(const struct rl_layout_facts *f, struct rl_layout_result *out
 		out->reasons |= RL_LAYOUT_SECTIONS;
 	if (f->textboxes)
 		out->reasons |= RL_LAYOUT_TEXT_BOXES;
+	if (f->missing_styles)
+		out->reasons |= RL_LAYOUT_MISSING_STYLES;
 	struct rl_layout_facts local = *f;
 	local.sections = secs;
 	c.f = &local;

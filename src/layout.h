@@ -31,6 +31,7 @@ enum {
 	RL_LAYOUT_TABLES = 1u << 4,         /* tables with merged or nested cells */
 	RL_LAYOUT_SECTIONS = 1u << 5,       /* several sections with their own geometry */
 	RL_LAYOUT_APPROX_FONT = 1u << 6,    /* metrics only close (Cambria's height) */
+	RL_LAYOUT_MISSING_STYLES = 1u << 7, /* paragraph styles named but not defined */
 };
 
 struct rl_layout_result {

@@ -144,6 +144,7 @@ struct rl_layout_facts {
 	char *application;     /* NULL when absent */
 	unsigned rendered_breaks; /* body w:lastRenderedPageBreak count */
 	unsigned textboxes;    /* text boxes with text */
+	unsigned missing_styles; /* paragraphs naming a style the file does not define */
 	unsigned header_contact; /* header/footer paragraphs holding an email, phone or link */
 };
 

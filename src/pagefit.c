@@ -25,6 +25,7 @@ static const struct {
 	{ RL_LAYOUT_COLUMNS, "newspaper columns" },
 	{ RL_LAYOUT_TABLES, "tables with borders or nested cells" },
 	{ RL_LAYOUT_SECTIONS, "several sections" },
+	{ RL_LAYOUT_MISSING_STYLES, "paragraph styles the file names but does not define" },
 };
 
 size_t rl_pagefit_reasons(unsigned reasons, const char **names, size_t max)
@@ -370,7 +371,7 @@ void rl_pagefit_estimate(const struct rl_doc *doc, const struct rl_lint_opts *op
 	out->borderline = fabs(out->estimate - (double)out->limit) < BORDERLINE_PAGES;
 
 	unsigned serious = out->reasons & (RL_LAYOUT_FLOATING | RL_LAYOUT_TEXT_BOXES | RL_LAYOUT_COLUMNS |
-					   RL_LAYOUT_SECTIONS | RL_LAYOUT_APPROX_FONT);
+					   RL_LAYOUT_SECTIONS | RL_LAYOUT_APPROX_FONT | RL_LAYOUT_MISSING_STYLES);
 	unsigned mild = out->reasons & (RL_LAYOUT_UNKNOWN_FONT | RL_LAYOUT_TABLES);
 	out->confidence = !serious && !mild ? RL_CONFIDENCE_HIGH
 			  : (serious && (serious & (serious - 1))) || (serious && mild) ? RL_CONFIDENCE_LOW

@@ -400,6 +400,10 @@ struct rl_doc *wd_build_doc(const char *path, enum rl_format format, const struc
 			struct rl_lf_para *lp = &f->paras[f->nparas++];
 			fill_layout_para(lp, p, s, &pp, f);
 			lp->style = style_index(&style_names, &nstyles, p->style);
+			/* Word and LibreOffice each put their own look on a style
+			 * that is not there: the estimate can only guess it */
+			if (p->style[0] && !wd_style_defined(s, p->style, 'p'))
+				f->missing_styles++;
 			lp->block = SIZE_MAX;
 			add_images(doc, p, line_start[n], lp);
 			for (size_t k = 0; k < p->nlinks; k++)

@@ -204,6 +204,7 @@ static struct rl_doc *read_package(struct wd_package *pkg, const char *path, enu
 		if (read_optional(pkg, r ? r->target : parts[i].fallback, parts[i].reader, &styles, d))
 			goto out;
 	}
+	wd_styles_use_app_defaults(&styles);
 	if (wd_body_read(&body, data, len, path, main_part, WD_PART_BODY, &rels, d))
 		goto out;
 	for (size_t i = 0; i < body.nsections; i++) {

@@ -1,6 +1,7 @@
 /* Styles, numbering, theme and settings parts, and property resolution. */
 #include "styles.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -95,6 +96,7 @@ static int read_style(struct wd_styles *s, struct wd_xml *x)
 static int read_doc_defaults(struct wd_styles *s, struct wd_xml *x)
 {
 	int depth = x->depth, rc = 1;
+	s->has_doc_defaults = 1;
 	if (x->empty)
 		return 1;
 	while ((rc = wd_xml_next(x)) > 0) {
@@ -115,6 +117,16 @@ static int read_doc_defaults(struct wd_styles *s, struct wd_xml *x)
 		}
 	}
 	return rc;
+}
+
+void wd_styles_use_app_defaults(struct wd_styles *s)
+{
+	if (s->has_doc_defaults)
+		return;
+	s->default_rpr.size = 11.0f;
+	snprintf(s->default_rpr.font, sizeof s->default_rpr.font, "%s", "Calibri");
+	s->default_rpr.theme = WD_THEME_NONE;
+	s->default_rpr.set |= WD_R_SIZE | WD_R_FONT;
 }
 
 int wd_styles_read(struct wd_styles *s, const char *data, size_t len, const char *path, const char *part,
@@ -266,6 +278,11 @@ static const struct wd_style *find(const struct wd_styles *s, const char *id, ch
 	return NULL;
 }
 
+int wd_style_defined(const struct wd_styles *s, const char *id, char type)
+{
+	return find(s, id, type) != NULL;
+}
+
 const char *wd_default_para_style(const struct wd_styles *s)
 {
 	for (size_t i = 0; i < s->n; i++)
@@ -400,8 +417,9 @@ const char *wd_font_of(const struct wd_styles *s, const struct wd_rpr *r)
 		return s->minor_font;
 	if (r->font[0])
 		return r->font;
-	/* no font anywhere: the theme's body font, then Word's own default */
-	return s->minor_font[0] ? s->minor_font : "Times New Roman";
+	/* no font anywhere: the schema's default (LibreOffice does not take
+	 * the theme's body font here, measured) */
+	return "Times New Roman";
 }
 
 int wd_style_heading(const struct wd_styles *s, const char *style)

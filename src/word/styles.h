@@ -49,6 +49,7 @@ struct wd_styles {
 	size_t nnums;
 	float default_tab;   /* points */
 	int add_spacing;     /* doNotUseHTMLParagraphAutoSpacing */
+	int has_doc_defaults; /* the styles part has w:docDefaults */
 };
 
 void wd_styles_init(struct wd_styles *s);
@@ -64,6 +65,15 @@ int wd_theme_read(struct wd_styles *s, const char *data, size_t len, const char 
 		  struct rl_diags *diags);
 int wd_settings_read(struct wd_styles *s, const char *data, size_t len, const char *path, const char *part,
 		     struct rl_diags *diags);
+
+/* For a package whose styles part has no w:docDefaults (or that has no
+ * styles part): the application's own defaults then apply, and LibreOffice
+ * sets Calibri 11 pt where the schema's would be Times New Roman 10 pt (an
+ * empty w:docDefaults gets the schema's). Call after reading the parts. */
+void wd_styles_use_app_defaults(struct wd_styles *s);
+
+/* 1 when the styles part defines style id of type ('p', 'c', 't', 'n'). */
+int wd_style_defined(const struct wd_styles *s, const char *id, char type);
 
 /* The paragraph style id a paragraph without w:pStyle has. */
 const char *wd_default_para_style(const struct wd_styles *s);

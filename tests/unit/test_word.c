@@ -1094,7 +1094,8 @@ static void test_settings_and_app(void **state)
 	assert_string_equal(f->application, "Microsoft Office Word");
 	rl_doc_free(doc);
 
-	/* none of the optional parts: Word's built-in defaults */
+	/* none of the optional parts: the application's defaults, which
+	 * LibreOffice sets to Calibri 11 pt (measured on its render) */
 	struct pkg bare = { .styles = "", .numbering = "", .theme = "", .settings = "", .app = "" };
 	doc = word(P("x")
 		   "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"3\"/></w:numPr></w:pPr>"
@@ -1106,13 +1107,25 @@ static void test_settings_and_app(void **state)
 	assert_int_equal(f->app_pages, -1);
 	assert_int_equal(f->app_words, -1);
 	assert_null(f->application);
-	ASSERT_NEAR(f->paras[0].runs[0].size, 10);
-	assert_string_equal(font_name(doc, f->paras[0].runs[0].font), "Times New Roman");
+	ASSERT_NEAR(f->paras[0].runs[0].size, 11);
+	assert_string_equal(font_name(doc, f->paras[0].runs[0].font), "Calibri");
 	ASSERT_NEAR(f->paras[0].space_after, 0);
 	ASSERT_NEAR(f->paras[0].line, 1);
 	assert_int_equal(f->paras[0].widow_control, 1);
 	/* no numbering part: a numId still makes a list */
 	ASSERT_BLOCK(doc, 1, RL_BLOCK_LIST_ITEM, 1, 0, "item");
+	assert_int_equal(f->missing_styles, 0);
+	rl_doc_free(doc);
+
+	/* an empty w:docDefaults: the schema's defaults, Times New Roman 10 pt;
+	 * a paragraph naming a style that is not there is counted */
+	struct pkg empty_defaults = { .styles = "<w:styles " NS_W "><w:docDefaults/></w:styles>",
+				      .numbering = "", .theme = "", .settings = "", .app = "" };
+	doc = word(PS("BodyText", "x"), &empty_defaults);
+	f = doc->layout;
+	ASSERT_NEAR(f->paras[0].runs[0].size, 10);
+	assert_string_equal(font_name(doc, f->paras[0].runs[0].font), "Times New Roman");
+	assert_int_equal(f->missing_styles, 1);
 	rl_doc_free(doc);
 }
 
