@@ -41,10 +41,10 @@ static const struct word months[] = {
 	{ "januar", 1, F }, { "jänner", 1, F }, { "jän", 1, A }, { "februar", 2, F }, { "märz", 3, F },
 	{ "mär", 3, A }, { "mai", 5, E }, { "juni", 6, F }, { "juli", 7, F }, { "oktober", 10, F },
 	{ "okt", 10, A }, { "dezember", 12, F }, { "dez", 12, A },
-	/* French */
+	/* French (août, like mai and juin, is never shortened) */
 	{ "janvier", 1, F }, { "janv", 1, A }, { "février", 2, F }, { "fevrier", 2, F }, { "févr", 2, A },
 	{ "fév", 2, A }, { "mars", 3, E }, { "avril", 4, F }, { "avr", 4, A }, { "juin", 6, E },
-	{ "juillet", 7, F }, { "juil", 7, A }, { "août", 8, F }, { "aout", 8, F }, { "septembre", 9, F },
+	{ "juillet", 7, F }, { "juil", 7, A }, { "août", 8, E }, { "aout", 8, E }, { "septembre", 9, F },
 	{ "octobre", 10, F }, { "novembre", 11, F }, { "décembre", 12, F }, { "déc", 12, A },
 	/* Spanish */
 	{ "enero", 1, F }, { "ene", 1, A }, { "febrero", 2, F }, { "marzo", 3, F }, { "abril", 4, F },

@@ -10,7 +10,9 @@
  *   no-portfolio  no link to work a reader can look at: a link to one of
  *                 `portfolio-hosts` anywhere, or in the first part any web
  *                 address not on `not-portfolio`, or a `portfolio-words`
- *                 label there ("GitHub: jdoe")
+ *                 label there ("GitHub: jdoe"); only on a resume naming
+ *                 one of `portfolio-fields` (work people look at: code,
+ *                 design, writing, research), when the rule gives them
  * Findings point at the top of the resume (its first block). */
 #include <stdlib.h>
 #include <string.h>
@@ -33,8 +35,8 @@ static const char *const check_names[CK_COUNT] = { "no-contact", "no-email", "la
 struct contact_rule {
 	char *message[CK_COUNT];
 	double first_part;        /* share of the blocks; default 1/3 */
-	char **hosts, **not_hosts, **words, **endings;
-	size_t nhosts, nnot_hosts, nwords, nendings;
+	char **hosts, **not_hosts, **words, **endings, **fields;
+	size_t nhosts, nnot_hosts, nwords, nendings, nfields;
 };
 
 static struct contact_rule *impl(struct rl_rule *r)
@@ -81,12 +83,19 @@ static int set_endings(struct rl_rule *r, const struct rl_ynode *v, struct rl_ru
 	return rl_rule_word_list(v, ld, &impl(r)->endings, &impl(r)->nendings);
 }
 
+static int set_fields(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	return rl_rule_word_list(v, ld, &impl(r)->fields, &impl(r)->nfields);
+}
+
 static const struct rl_rule_key keys[] = {
 	{ "checks", set_checks, "check → message: no-contact, no-email, late, no-portfolio" },
 	{ "first-part", set_first_part, "the share of the resume's blocks contact details must be in (default 0.34)" },
 	{ "portfolio-hosts", set_hosts, "no-portfolio: addresses that show work (github.com, behance.net ...)" },
 	{ "not-portfolio", set_not_hosts, "no-portfolio: addresses that do not (linkedin.com, mailto: ...)" },
 	{ "portfolio-words", set_words, "no-portfolio: labels in the first part that name a portfolio (GitHub:, Portfolio:)" },
+	{ "portfolio-fields", set_fields,
+	  "no-portfolio: only a resume whose text holds one of these is checked (default: every resume)" },
 	{ "site-endings", set_endings, "no-portfolio: endings of a bare web address in the first part (.dev, .com ...)" },
 	{ NULL, NULL, NULL },
 };
@@ -107,6 +116,7 @@ static void impl_free(void *v)
 	rl_rule_word_list_free(c->not_hosts, c->nnot_hosts);
 	rl_rule_word_list_free(c->words, c->nwords);
 	rl_rule_word_list_free(c->endings, c->nendings);
+	rl_rule_word_list_free(c->fields, c->nfields);
 	free(c);
 }
 
@@ -315,6 +325,21 @@ static void report_spot(struct rl_run *run, const char *msg, const struct spot *
 	rl_emit(run, s->start, s->end, s->text, s->text_len, s->section, &vars);
 }
 
+/* A nurse or a mechanic is not asked for a link to their work: the check
+ * is for resumes in fields where work can be looked at. */
+static int in_portfolio_field(const struct contact_rule *c, const struct rl_doc *doc)
+{
+	if (!c->nfields)
+		return 1;
+	int found = 0;
+	for (size_t i = 0; i < doc->nblocks && !found; i++) {
+		char *low = rl_rule_lower(doc->blocks[i].text, doc->blocks[i].text_len);
+		found = rl_contains_any(low, c->fields, c->nfields);
+		free(low);
+	}
+	return found;
+}
+
 static void run(const struct rl_rule *r, struct rl_run *run)
 {
 	const struct contact_rule *c = r->impl;
@@ -335,7 +360,7 @@ static void run(const struct rl_rule *r, struct rl_run *run)
 		else
 			report(run, c->message[CK_NO_EMAIL]);
 	}
-	if (c->message[CK_NO_PORTFOLIO] && !f.portfolio)
+	if (c->message[CK_NO_PORTFOLIO] && !f.portfolio && in_portfolio_field(c, run->doc))
 		report(run, c->message[CK_NO_PORTFOLIO]);
 }
 
