@@ -212,6 +212,17 @@ static int set_case(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_
 	return 0;
 }
 
+static int set_once_per_block(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	int b = rl_yscalar_bool(v);
+	if (b < 0) {
+		rl_rule_error(ld, v, "expected true or false");
+		return -1;
+	}
+	matcher_of(r)->once_per_block = b;
+	return 0;
+}
+
 static int set_limit(uint32_t *slot, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
 	char *end;
@@ -246,6 +257,8 @@ const struct rl_rule_key rl_matcher_keys[] = {
 	{ "keywords", set_keywords,
 	  "speed: blocks whose lower-cased text contains none of these are not searched (every match must contain one)" },
 	{ "case-sensitive", set_case, "true to match case exactly (default false)" },
+	{ "once-per-block", set_once_per_block,
+	  "true to report only the first match of a block: one line is one entry (default false)" },
 	{ "match-limit", set_match_limit, "pcre2 match limit per attempt (default 200000)" },
 	{ "depth-limit", set_depth_limit, "pcre2 depth limit per attempt (default 5000)" },
 	{ NULL, NULL, NULL },
@@ -640,6 +653,8 @@ static int scan(const struct rl_matcher *m, struct rl_run *run, int emit, const 
 				size_t a, z;
 				rl_block_span(b, s, e, &a, &z);
 				rl_emit(run, a, z, b->text + s, e - s, (int)doc->sections[b->section].kind, NULL);
+				if (m->once_per_block)
+					break;
 			}
 		}
 		cursor_fini(&c);

@@ -221,6 +221,20 @@ static void test_pattern_list_and_multiline(void **state)
 	fx_fini(&f);
 }
 
+static void test_once_per_block(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f);
+	fx_rule(&f, "x", "kind: pattern\npattern: ['cbse', 'class xii']\nonce-per-block: true\nmessage: '{match}'\n");
+	/* one line, one entry: its first match only; the next block again */
+	fx_lint(&f, "Class XII (CBSE), KV Hebbal\n\nCBSE, Class XII\n");
+	ASSERT_NFINDINGS(&f.r, 2);
+	ASSERT_FINDING(&f.r, 0, "x", RL_SEV_WARNING, 1, 1, 1, 10, "Class XII");
+	ASSERT_FINDING(&f.r, 1, "x", RL_SEV_WARNING, 3, 1, 3, 5, "CBSE");
+	fx_fini(&f);
+}
+
 static void test_unless_overlap(void **state)
 {
 	(void)state;
@@ -783,6 +797,7 @@ int main(void)
 		cmocka_unit_test(test_shipped_rules),
 		cmocka_unit_test(test_pattern_positions),
 		cmocka_unit_test(test_pattern_list_and_multiline),
+		cmocka_unit_test(test_once_per_block),
 		cmocka_unit_test(test_unless_overlap),
 		cmocka_unit_test(test_scope_and_blocks),
 		cmocka_unit_test(test_meta_blocks_read),
