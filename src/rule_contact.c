@@ -327,17 +327,14 @@ static void report_spot(struct rl_run *run, const char *msg, const struct spot *
 
 /* A nurse or a mechanic is not asked for a link to their work: the check
  * is for resumes in fields where work can be looked at. */
-static int in_portfolio_field(const struct contact_rule *c, const struct rl_doc *doc)
+static int in_portfolio_field(const struct contact_rule *c, struct rl_run *run)
 {
 	if (!c->nfields)
 		return 1;
-	int found = 0;
-	for (size_t i = 0; i < doc->nblocks && !found; i++) {
-		char *low = rl_rule_lower(doc->blocks[i].text, doc->blocks[i].text_len);
-		found = rl_contains_any(low, c->fields, c->nfields);
-		free(low);
-	}
-	return found;
+	for (size_t i = 0; i < run->doc->nblocks; i++)
+		if (rl_contains_any(rl_run_lower(run, i), c->fields, c->nfields))
+			return 1;
+	return 0;
 }
 
 static void run(const struct rl_rule *r, struct rl_run *run)
@@ -360,7 +357,7 @@ static void run(const struct rl_rule *r, struct rl_run *run)
 		else
 			report(run, c->message[CK_NO_EMAIL]);
 	}
-	if (c->message[CK_NO_PORTFOLIO] && !f.portfolio && in_portfolio_field(c, run->doc))
+	if (c->message[CK_NO_PORTFOLIO] && !f.portfolio && in_portfolio_field(c, run))
 		report(run, c->message[CK_NO_PORTFOLIO]);
 }
 
