@@ -39,6 +39,24 @@ int rl_find_email(const char *s, size_t len, size_t *start, size_t *end)
 	return 0;
 }
 
+/* Eight digits as two years from 1900 to 2099 with a - or / between. */
+static int year_range(const char *s, size_t len)
+{
+	char d[8];
+	size_t n = 0, sep_at = 0;
+	int sep = 0;
+	for (size_t k = 0; k < len && n < 8; k++) {
+		if (s[k] >= '0' && s[k] <= '9') {
+			d[n++] = s[k];
+		} else if (n == 4 && (s[k] == '-' || s[k] == '/')) {
+			sep = 1;
+			sep_at = n;
+		}
+	}
+	return n == 8 && sep && sep_at == 4 && (memcmp(d, "19", 2) == 0 || memcmp(d, "20", 2) == 0) &&
+	       (memcmp(d + 4, "19", 2) == 0 || memcmp(d + 4, "20", 2) == 0);
+}
+
 int rl_find_phone(const char *s, size_t len, size_t *start, size_t *end)
 {
 	/* 7 to 15 digits with only phone punctuation between them, not part
@@ -64,8 +82,8 @@ int rl_find_phone(const char *s, size_t len, size_t *start, size_t *end)
 		if (k < len && is_alnum((unsigned char)s[k]) && last == k)
 			continue;
 		if (digits >= 7 && digits <= 15) {
-			/* "2019 - 2023" is years, not a phone */
-			if (digits == 8 && memchr(s + i, '-', last - i) && (s[i] == '1' || s[i] == '2'))
+			/* "2019 - 2023", "(1998 - 2010)" are years, not a phone */
+			if (digits == 8 && year_range(s + i, last - i))
 				continue;
 			if (start)
 				*start = i;

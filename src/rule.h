@@ -148,6 +148,9 @@ int rl_rule_need_check_message(struct rl_rule_loader *ld, const struct rl_ynode 
 /* A check's message with {value} and {limit} filled in (a NULL one is left
  * as written), to pass as the rule message's {value}. Free it. */
 char *rl_rule_fill_check_message(const char *tmpl, const char *value, const char *limit);
+/* The same with {match} too: the text found, match_len bytes. */
+char *rl_rule_fill_check_message_match(const char *tmpl, const char *value, const char *limit, const char *match,
+				       size_t match_len);
 void rl_rule_error(struct rl_rule_loader *ld, const struct rl_ynode *at, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 

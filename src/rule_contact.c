@@ -319,10 +319,14 @@ static void report(struct rl_run *run, const char *msg)
 		rl_emit(run, 0, 0, NULL, 0, -1, &vars);
 }
 
-static void report_spot(struct rl_run *run, const char *msg, const struct spot *s)
+static void report_spot(struct rl_run *run, const char *tmpl, const struct spot *s)
 {
+	/* the check's message is the rule message's {value}: its {match} is
+	 * filled here */
+	char *msg = rl_rule_fill_check_message_match(tmpl, NULL, NULL, s->text, s->text_len);
 	struct rl_msg_vars vars = { msg, NULL, NULL };
 	rl_emit(run, s->start, s->end, s->text, s->text_len, s->section, &vars);
+	free(msg);
 }
 
 /* A nurse or a mechanic is not asked for a link to their work: the check

@@ -190,10 +190,19 @@ int rl_rule_need_check_message(struct rl_rule_loader *ld, const struct rl_ynode 
 
 char *rl_rule_fill_check_message(const char *tmpl, const char *value, const char *limit)
 {
+	return rl_rule_fill_check_message_match(tmpl, value, limit, NULL, 0);
+}
+
+char *rl_rule_fill_check_message_match(const char *tmpl, const char *value, const char *limit, const char *match,
+				       size_t match_len)
+{
 	struct rl_buf msg;
 	rl_buf_init(&msg);
 	for (const char *p = tmpl; *p; p++) {
-		if (value && strncmp(p, "{value}", 7) == 0) {
+		if (match && strncmp(p, "{match}", 7) == 0) {
+			rl_buf_add(&msg, match, match_len);
+			p += 6;
+		} else if (value && strncmp(p, "{value}", 7) == 0) {
 			rl_buf_adds(&msg, value);
 			p += 6;
 		} else if (limit && strncmp(p, "{limit}", 7) == 0) {

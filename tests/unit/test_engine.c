@@ -182,6 +182,17 @@ static void test_shipped_rules(void **state)
 	rl_lint_bytes(&l, "cv.md", text, strlen(text), &o, &r);
 	ASSERT_NFINDINGS(&r, 0);
 	rl_result_free(&r);
+
+	/* the email only at the end: the check's message quotes it */
+	text = "# Jane Doe\n\nBackend engineer · github.com/jane\n\n## Experience\n\n- Built the billing service\n\n"
+	       "- Ran the on-call rotation\n\n- Wrote the runbooks\n\n- Cut deploys to minutes\n\n## Education\n\n"
+	       "B.Sc., 2015\n\njane@example.com\n";
+	rl_lint_bytes(&l, "cv.md", text, strlen(text), &o, &r);
+	ASSERT_NFINDINGS(&r, 1);
+	ASSERT_FINDING(&r, 0, "contact-info", RL_SEV_ERROR, 19, 1, 19, 17,
+		       "\"jane@example.com\" is only at the end of the resume: put it under your name, where the reader "
+		       "looks first");
+	rl_result_free(&r);
 	rl_lint_opts_free(&o);
 	rl_linter_fini(&l);
 	rl_diags_free(&d);
