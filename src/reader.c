@@ -52,8 +52,15 @@ const struct rl_reader *rl_reader_pick(const char *path, const char *bytes, size
 			by_ext = readers[i];
 	/* a reader that recognises its own magic bytes goes first */
 	for (size_t i = 0; readers[i]; i++)
-		if (readers[i] != &rl_reader_markdown && readers[i]->probe(bytes, len))
+		if (readers[i] != &rl_reader_markdown && readers[i]->probe(bytes, len)) {
+			/* read by what it is, but say so: a Word file named .md is
+			 * most likely a mistake the user wants to know about */
+			if (by_ext && by_ext != readers[i])
+				rl_diags_add(diags, RL_DIAG_WARNING, path, 0, 0,
+					     "read as %s: that is what it holds, whatever its name says",
+					     readers[i]->description);
 			return readers[i];
+		}
 	const char *what = foreign_format(bytes, len);
 	if (what) {
 		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "%s", what);

@@ -829,12 +829,19 @@ static void test_reader_pick(void **state)
 	assert_refused("resume.pdf", pdf, sizeof pdf - 1, pdf_what);
 	/* magic bytes win over a misleading extension */
 	assert_refused("resume.md", pdf, sizeof pdf - 1, pdf_what);
-	/* a zip goes to the Word reader, whatever its name; a .docx that is
-	 * text is refused */
+	/* a zip goes to the Word reader, whatever its name (with a warning
+	 * when the name says otherwise); a .docx that is text is refused */
 	static const char zip[] = "PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00word/document.xml";
 	struct rl_diags zd;
 	rl_diags_init(&zd);
 	assert_ptr_equal(rl_reader_pick("resume.md", zip, sizeof zip - 1, &zd), &rl_reader_docx);
+	assert_int_equal(zd.n, 1);
+	assert_int_equal(zd.v[0].level, RL_DIAG_WARNING);
+	assert_string_equal(zd.v[0].message,
+			    "read as a Word document (.docx): that is what it holds, whatever its name says");
+	rl_diags_free(&zd);
+	rl_diags_init(&zd);
+	assert_ptr_equal(rl_reader_pick("resume.docx", zip, sizeof zip - 1, &zd), &rl_reader_docx);
 	assert_int_equal(zd.n, 0);
 	rl_diags_free(&zd);
 	assert_refused("resume.docx", "# Jane\n", 7, "not a Word document (.docx): it is plain text (Markdown? rename it .md)");
