@@ -242,6 +242,21 @@ static int pseudo_heading(const struct rl_block *b)
 	return letters >= 4;
 }
 
+/* A heading that names a job or a school rather than a section: a year,
+ * an entry's separators, or "X at Y". */
+static int entry_like(const struct rl_block *b)
+{
+	static const char *const marks[] = { "|", "\xE2\x80\xA2" /* • */, "\xC2\xB7" /* · */, ",",
+					     "\xE2\x80\x94" /* — */, "\xE2\x80\x93" /* – */, " at ", " @ ", NULL };
+	for (size_t i = 0; i < b->text_len; i++)
+		if (b->text[i] >= '0' && b->text[i] <= '9')
+			return 1;
+	for (size_t k = 0; marks[k]; k++)
+		if (memmem(b->text, b->text_len, marks[k], strlen(marks[k])))
+			return 1;
+	return 0;
+}
+
 static struct rl_section *add_section(struct rl_doc *doc, enum rl_section_kind kind, long heading,
 				      size_t first)
 {
@@ -263,8 +278,14 @@ void rl_sections_classify(struct rl_doc *doc, const struct rl_section_table *t)
 	for (size_t i = 0; i < doc->nblocks; i++) {
 		struct rl_block *b = &doc->blocks[i];
 		int kind = -1, heading = b->kind == RL_BLOCK_HEADING;
+		/* under a section's heading, a deeper heading that reads like an
+		 * entry (a job, a school: dates, separators, "at") is one unless
+		 * it is a section's whole name: "Volunteer Tutor, Library (2021 -
+		 * Present)" under Experience stays a job, while "Research
+		 * Publications" still starts its section */
+		int entry = heading && doc->nsections > 1 && cur_level && b->level > cur_level && entry_like(b);
 		if (heading)
-			kind = rl_section_table_match(t, b->text, b->text_len, 0);
+			kind = rl_section_table_match(t, b->text, b->text_len, entry);
 		else if (pseudo_heading(b))
 			kind = rl_section_table_match(t, b->text, b->text_len, 1);
 

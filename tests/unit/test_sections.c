@@ -381,6 +381,36 @@ static void test_classify_deeper_unknown_heading_stays(void **state)
 	rl_doc_free(doc);
 }
 
+static void test_classify_deeper_entry_heading_stays(void **state)
+{
+	(void)state;
+	/* a job that only shares a word with a section stays a job; a deeper
+	 * heading that is a section's name (or reads like one) starts it */
+	static const struct spec s[] = {
+		H(1, "Jane Doe"),
+		H(2, "Experience"),
+		H(3, "Volunteer Tutor, Library (2021 - Present)"),
+		LI("Tutored adults"),
+		H(3, "Creative Technologist | Wiley | 2019 - 2022"),
+		LI("Built a thing"),
+		H(3, "Volunteer Experience"),
+		LI("Food bank"),
+		H(2, "Awards"),
+		H(4, "Research Publications"),
+		P("A paper"),
+	};
+	struct rl_doc *doc = classify(s, N(s));
+	static const struct want_section w[] = {
+		{ RL_SEC_CONTACT, 0, 0, 1 },
+		{ RL_SEC_EXPERIENCE, 1, 1, 5 },
+		{ RL_SEC_VOLUNTEERING, 6, 6, 2 },
+		{ RL_SEC_AWARDS, 8, 8, 1 },
+		{ RL_SEC_PUBLICATIONS, 9, 9, 2 },
+	};
+	check_sections(doc, w, N(w));
+	rl_doc_free(doc);
+}
+
 static void test_classify_same_level_unknown_heading_is_other(void **state)
 {
 	(void)state;
@@ -691,6 +721,7 @@ int main(void)
 		cmocka_unit_test(test_classify_first_heading_names_section),
 		cmocka_unit_test(test_classify_headline_under_name),
 		cmocka_unit_test(test_classify_deeper_unknown_heading_stays),
+		cmocka_unit_test(test_classify_deeper_entry_heading_stays),
 		cmocka_unit_test(test_classify_same_level_unknown_heading_is_other),
 		cmocka_unit_test(test_classify_unknown_heading_after_contact_text),
 		cmocka_unit_test(test_classify_repeated_kind),
