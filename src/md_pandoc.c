@@ -640,7 +640,8 @@ static size_t lazy_step(struct lazy_state *z, const char *p, size_t n)
 	return SIZE_MAX;
 }
 
-int rl_md_lazy_copy(const struct rl_source *src, size_t start, size_t end, struct md_definition *out)
+int rl_md_lazy_copy(const struct rl_source *src, size_t start, size_t end, struct md_definition *out,
+		    size_t *nlist, size_t *first_list)
 {
 	const char *s = src->bytes;
 	struct lines L = { NULL, 0, 0 };
@@ -658,6 +659,8 @@ int rl_md_lazy_copy(const struct rl_source *src, size_t start, size_t end, struc
 		if (at != SIZE_MAX) {
 			esc[i] = L.v[i].start + at;
 			any = 1;
+			if (s[esc[i]] != '>' && (*nlist)++ == 0)
+				*first_list = esc[i];
 		}
 	}
 	if (any) {

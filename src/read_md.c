@@ -30,6 +30,9 @@ struct html_range {
 
 struct md_state {
 	struct rl_doc *doc;
+	int pandoc;          /* pandoc's Markdown, not CommonMark alone */
+	size_t lazy_lists;   /* list lines read as paragraph text (pandoc) */
+	size_t first_lazy_list; /* source offset of the first */
 	const char *src;     /* the source bytes */
 	const char *buf;     /* what md4c reads: the source, or a de-indented */
 	size_t buf_len;      /* definition whose offsets def maps back */
@@ -853,6 +856,20 @@ static void read_line_block(struct md_state *st, const struct md_region *r)
 	}
 }
 
+/* A GitHub-style list right under a line of text is no list to pandoc: the
+ * bullet rules do not see it, and the printed page shows "- " as text. Said
+ * once a file, at the first such line. */
+static void warn_lazy_lists(struct md_state *st)
+{
+	const struct rl_source *src = st->doc->src;
+	struct rl_pos p = rl_source_pos(src, st->first_lazy_list);
+	rl_diags_add(&st->doc->diags, RL_DIAG_WARNING, src->path, p.line, p.col,
+		     "%zu list line%s right under a paragraph line, with no blank line before: pandoc reads "
+		     "them as that paragraph's text (GitHub shows a list); put a blank line before each list, or "
+		     "set markdown: commonmark",
+		     st->lazy_lists, st->lazy_lists == 1 ? "" : "s");
+}
+
 static void read_region(struct md_state *st, const struct md_region *r)
 {
 	struct rl_doc *doc = st->doc;
@@ -860,7 +877,9 @@ static void read_region(struct md_state *st, const struct md_region *r)
 	case MDR_MARKDOWN: {
 		struct md_definition lazy;
 		st->last_end = r->start;
-		if (rl_md_lazy_copy(doc->src, r->start, r->end, &lazy)) {
+		/* CommonMark lets a list interrupt a paragraph; pandoc does not */
+		if (st->pandoc &&
+		    rl_md_lazy_copy(doc->src, r->start, r->end, &lazy, &st->lazy_lists, &st->first_lazy_list)) {
 			parse_range(st, lazy.text, lazy.len, 0, lazy.len, &lazy, RL_BLOCK_PARAGRAPH);
 			free(lazy.text);
 			free(lazy.map);
@@ -916,12 +935,15 @@ static struct rl_doc *md_read(const char *path, const char *bytes, size_t len,
 	for (size_t i = 0; i < doc->nmeta; i++)
 		if (strcmp(doc->meta[i].key, "resumelint.markdown") == 0)
 			pandoc = strcmp(doc->meta[i].value, "commonmark") != 0;
+	st.pandoc = pandoc;
 	struct md_region *regions;
 	size_t n = rl_md_regions(src, body, pandoc, &regions);
 	for (size_t i = 0; i < n; i++)
 		read_region(&st, &regions[i]);
 	free(regions);
 	rl_md_pandoc_cleanup(doc);
+	if (st.lazy_lists)
+		warn_lazy_lists(&st);
 	collect_comments(&st);
 	free(st.href);
 	free(st.html);

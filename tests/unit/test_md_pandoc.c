@@ -96,6 +96,35 @@ static void test_definition_list(void **state)
 	rl_doc_free(doc);
 }
 
+static void test_list_under_paragraph_line(void **state)
+{
+	(void)state;
+	const char *text = "**Acme** — Engineer\n- Built the billing service\n- Ran on-call\n\n- A real list\n";
+	/* pandoc: the lines are the paragraph's text, and the reader says so
+	 * once, at the first of them */
+	struct rl_diags d;
+	struct rl_read_opts o = { 0 };
+	rl_diags_init(&d);
+	struct rl_doc *doc = rl_read("cv.md", text, strlen(text), &o, &d);
+	assert_non_null(doc);
+	ASSERT_BLOCK(doc, 0, RL_BLOCK_PARAGRAPH, "Acme — Engineer - Built the billing service - Ran on-call");
+	ASSERT_BLOCK(doc, 1, RL_BLOCK_LIST_ITEM, "A real list");
+	assert_int_equal(doc->diags.n, 1);
+	assert_int_equal(doc->diags.v[0].level, RL_DIAG_WARNING);
+	assert_int_equal(doc->diags.v[0].line, 2);
+	assert_int_equal(doc->diags.v[0].col, 1);
+	assert_non_null(strstr(doc->diags.v[0].message, "2 list lines right under a paragraph line"));
+	rl_doc_free(doc);
+	rl_diags_free(&d);
+	/* CommonMark: a list interrupts the paragraph, and nothing is said */
+	doc = md_opts(text, 1);
+	ASSERT_BLOCK(doc, 0, RL_BLOCK_PARAGRAPH, "Acme — Engineer");
+	ASSERT_BLOCK(doc, 1, RL_BLOCK_LIST_ITEM, "Built the billing service");
+	ASSERT_BLOCK(doc, 2, RL_BLOCK_LIST_ITEM, "Ran on-call");
+	assert_int_equal(doc->diags.n, 0);
+	rl_doc_free(doc);
+}
+
 static void test_definition_list_lazy_and_loose(void **state)
 {
 	(void)state;
@@ -258,6 +287,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_definition_list),
+		cmocka_unit_test(test_list_under_paragraph_line),
 		cmocka_unit_test(test_definition_list_lazy_and_loose),
 		cmocka_unit_test(test_not_a_definition_list),
 		cmocka_unit_test(test_heading_attributes),
