@@ -43,17 +43,15 @@ int rl_find_email(const char *s, size_t len, size_t *start, size_t *end)
 static int year_range(const char *s, size_t len)
 {
 	char d[8];
-	size_t n = 0, sep_at = 0;
-	int sep = 0;
+	size_t n = 0;
+	int sep = 0; /* a - or / after the first four digits */
 	for (size_t k = 0; k < len && n < 8; k++) {
-		if (s[k] >= '0' && s[k] <= '9') {
+		if (s[k] >= '0' && s[k] <= '9')
 			d[n++] = s[k];
-		} else if (n == 4 && (s[k] == '-' || s[k] == '/')) {
+		else if (n == 4 && (s[k] == '-' || s[k] == '/'))
 			sep = 1;
-			sep_at = n;
-		}
 	}
-	return n == 8 && sep && sep_at == 4 && (memcmp(d, "19", 2) == 0 || memcmp(d, "20", 2) == 0) &&
+	return n == 8 && sep && (memcmp(d, "19", 2) == 0 || memcmp(d, "20", 2) == 0) &&
 	       (memcmp(d + 4, "19", 2) == 0 || memcmp(d + 4, "20", 2) == 0);
 }
 

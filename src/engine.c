@@ -12,8 +12,6 @@
 #include "utf8.h"
 
 /* {match} shows at most this many characters of the offending text. */
-#define MAX_MATCH_IN_MESSAGE 60
-
 static void fill_message(struct rl_buf *out, const char *tmpl, const char *text, size_t text_len,
 			 int section, const struct rl_msg_vars *vars)
 {
@@ -26,7 +24,7 @@ static void fill_message(struct rl_buf *out, const char *tmpl, const char *text,
 		size_t n = close ? (size_t)(close - p - 1) : 0;
 		const char *val = NULL;
 		if (close && n == 5 && strncmp(p + 1, "match", 5) == 0) {
-			size_t keep = rl_utf8_advance(text ? text : "", text ? text_len : 0, MAX_MATCH_IN_MESSAGE);
+			size_t keep = rl_utf8_advance(text ? text : "", text ? text_len : 0, RL_MAX_MATCH_IN_MESSAGE);
 			rl_buf_add(out, text ? text : "", keep);
 			if (text && keep < text_len)
 				rl_buf_adds(out, "…");

@@ -608,6 +608,11 @@ static size_t lazy_step(struct lazy_state *z, const char *p, size_t n)
 		return SIZE_MAX;
 	}
 	size_t marker = indent < 4 ? list_marker(t, m) : 0;
+	size_t after = marker;
+	while (after < m && (t[after] == ' ' || t[after] == '\t'))
+		after++;
+	if (after == m)
+		marker = 0; /* a lone "-" under a line underlines a heading; an empty item is no list */
 	if (z->in_list) {
 		if (z->prev != LZ_BLANK || indent > 0 || marker) {
 			z->prev = LZ_OTHER;
@@ -640,6 +645,18 @@ static size_t lazy_step(struct lazy_state *z, const char *p, size_t n)
 	return SIZE_MAX;
 }
 
+/* The escaped marker at line[at] starts a list in CommonMark too (a
+ * bullet, or an ordered list from 1): what GitHub shows as one. */
+static int github_list(const char *line, size_t at)
+{
+	char c = line[at];
+	if (c == '-' || c == '*' || c == '+')
+		return 1;
+	if (c != '.' && c != ')')
+		return 0;
+	return at >= 1 && line[at - 1] == '1' && (at == 1 || line[at - 2] < '0' || line[at - 2] > '9');
+}
+
 int rl_md_lazy_copy(const struct rl_source *src, size_t start, size_t end, struct md_definition *out,
 		    size_t *nlist, size_t *first_list)
 {
@@ -659,8 +676,12 @@ int rl_md_lazy_copy(const struct rl_source *src, size_t start, size_t end, struc
 		if (at != SIZE_MAX) {
 			esc[i] = L.v[i].start + at;
 			any = 1;
-			if (s[esc[i]] != '>' && (*nlist)++ == 0)
-				*first_list = esc[i];
+			if (github_list(s + L.v[i].start, esc[i] - L.v[i].start) && (*nlist)++ == 0) {
+				size_t k = L.v[i].start;
+				while (s[k] == ' ' || s[k] == '\t')
+					k++;
+				*first_list = k;
+			}
 		}
 	}
 	if (any) {

@@ -89,9 +89,10 @@ void rl_md_pandoc_cleanup(struct rl_doc *doc);
 /* pandoc lets no list item or block quote interrupt a paragraph (outside
  * lists). When src[start, end) has such lines, fills out
  * with a copy md4c reads the same way (a backslash before each marker) and
- * returns 1; else 0. Free out->text and out->map with free(). *nlist gets
- * how many of those lines are list items, *first_list the source offset of
- * the first one's marker. */
+ * returns 1; else 0. Free out->text and out->map with free(). Adds to
+ * *nlist the lines among them that start a list in CommonMark too, and sets
+ * *first_list to where the first of all those is when *nlist was 0 (both
+ * not NULL). */
 int rl_md_lazy_copy(const struct rl_source *src, size_t start, size_t end, struct md_definition *out,
 		    size_t *nlist, size_t *first_list);
 

@@ -133,6 +133,10 @@ void rl_rule_word_list_free(char **v, size_t n);
 char *rl_rule_lower(const char *s, size_t len);
 /* 1 when lower-cased text contains one of words. */
 int rl_contains_any(const char *lower_text, char *const *words, size_t n);
+/* The same, where a word starts: "motion" is not in "promotion" (a word
+ * here is a run of letters and digits; any byte of a UTF-8 sequence counts
+ * as a letter). */
+int rl_contains_any_word(const char *lower_text, char *const *words, size_t n);
 
 /* Kinds that run several checks, each on when the rule file gives it a
  * message (career, contact and dates `checks`, layout `hazards`). */
@@ -148,7 +152,12 @@ int rl_rule_need_check_message(struct rl_rule_loader *ld, const struct rl_ynode 
 /* A check's message with {value} and {limit} filled in (a NULL one is left
  * as written), to pass as the rule message's {value}. Free it. */
 char *rl_rule_fill_check_message(const char *tmpl, const char *value, const char *limit);
-/* The same with {match} too: the text found, match_len bytes. */
+/* A finding's message quotes at most this many characters of the text
+ * found ({match}), then "…". */
+#define RL_MAX_MATCH_IN_MESSAGE 60
+
+/* The same with {match} too: the text found, match_len bytes (cut to
+ * RL_MAX_MATCH_IN_MESSAGE characters). */
 char *rl_rule_fill_check_message_match(const char *tmpl, const char *value, const char *limit, const char *match,
 				       size_t match_len);
 void rl_rule_error(struct rl_rule_loader *ld, const struct rl_ynode *at, const char *fmt, ...)

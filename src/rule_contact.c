@@ -95,7 +95,7 @@ static const struct rl_rule_key keys[] = {
 	{ "not-portfolio", set_not_hosts, "no-portfolio: addresses that do not (linkedin.com, mailto: ...)" },
 	{ "portfolio-words", set_words, "no-portfolio: labels in the first part that name a portfolio (GitHub:, Portfolio:)" },
 	{ "portfolio-fields", set_fields,
-	  "no-portfolio: only a resume whose text holds one of these is checked (default: every resume)" },
+	  "no-portfolio: only a resume with a word starting with one of these is checked (default: every resume)" },
 	{ "site-endings", set_endings, "no-portfolio: endings of a bare web address in the first part (.dev, .com ...)" },
 	{ NULL, NULL, NULL },
 };
@@ -336,7 +336,7 @@ static int in_portfolio_field(const struct contact_rule *c, struct rl_run *run)
 	if (!c->nfields)
 		return 1;
 	for (size_t i = 0; i < run->doc->nblocks; i++)
-		if (rl_contains_any(rl_run_lower(run, i), c->fields, c->nfields))
+		if (rl_contains_any_word(rl_run_lower(run, i), c->fields, c->nfields))
 			return 1;
 	return 0;
 }

@@ -146,6 +146,20 @@ int rl_contains_any(const char *lower_text, char *const *words, size_t n)
 	return 0;
 }
 
+static int word_byte(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+int rl_contains_any_word(const char *lower_text, char *const *words, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		for (const char *p = strstr(lower_text, words[i]); p; p = strstr(p + 1, words[i]))
+			if (p == lower_text || !word_byte((unsigned char)p[-1]))
+				return 1;
+	return 0;
+}
+
 /* ---- checks → messages ---- */
 
 int rl_rule_set_check_messages(const struct rl_ynode *v, struct rl_rule_loader *ld, const char *what,
@@ -200,7 +214,10 @@ char *rl_rule_fill_check_message_match(const char *tmpl, const char *value, cons
 	rl_buf_init(&msg);
 	for (const char *p = tmpl; *p; p++) {
 		if (match && strncmp(p, "{match}", 7) == 0) {
-			rl_buf_add(&msg, match, match_len);
+			size_t keep = rl_utf8_advance(match, match_len, RL_MAX_MATCH_IN_MESSAGE);
+			rl_buf_add(&msg, match, keep);
+			if (keep < match_len)
+				rl_buf_adds(&msg, "…");
 			p += 6;
 		} else if (value && strncmp(p, "{value}", 7) == 0) {
 			rl_buf_adds(&msg, value);

@@ -283,7 +283,7 @@ void rl_sections_classify(struct rl_doc *doc, const struct rl_section_table *t)
 		 * it is a section's whole name: "Volunteer Tutor, Library (2021 -
 		 * Present)" under Experience stays a job, while "Research
 		 * Publications" still starts its section */
-		int entry = heading && doc->nsections > 1 && cur_level && b->level > cur_level && entry_like(b);
+		int entry = heading && doc->nsections > 1 && b->level > cur_level && entry_like(b);
 		if (heading)
 			kind = rl_section_table_match(t, b->text, b->text_len, entry);
 		else if (pseudo_heading(b))

@@ -402,7 +402,7 @@ struct rl_doc *wd_build_doc(const char *path, enum rl_format format, const struc
 			lp->style = style_index(&style_names, &nstyles, p->style);
 			/* Word and LibreOffice each put their own look on a style
 			 * that is not there: the estimate can only guess it */
-			if (p->style[0] && !wd_style_defined(s, p->style, 'p'))
+			if (p->style[0] && has_text(p) && !wd_style_defined(s, p->style, 'p'))
 				f->missing_styles++;
 			lp->block = SIZE_MAX;
 			add_images(doc, p, line_start[n], lp);

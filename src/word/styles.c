@@ -13,7 +13,8 @@ void wd_styles_init(struct wd_styles *s)
 {
 	memset(s, 0, sizeof *s);
 	s->default_tab = 36.0f; /* 720 twips, Word's default */
-	/* Word's built-in defaults when a file has no docDefaults */
+	/* the schema's defaults: what an empty w:docDefaults and Word 2003 XML
+	 * get (a package without w:docDefaults: wd_styles_use_app_defaults) */
 	s->default_rpr.size = 10.0f;
 	s->default_rpr.set = WD_R_SIZE;
 	s->default_ppr.line = 1.0f;
@@ -124,7 +125,7 @@ void wd_styles_use_app_defaults(struct wd_styles *s)
 	if (s->has_doc_defaults)
 		return;
 	s->default_rpr.size = 11.0f;
-	snprintf(s->default_rpr.font, sizeof s->default_rpr.font, "%s", "Calibri");
+	strcpy(s->default_rpr.font, "Calibri");
 	s->default_rpr.theme = WD_THEME_NONE;
 	s->default_rpr.set |= WD_R_SIZE | WD_R_FONT;
 }

@@ -116,6 +116,16 @@ static void test_list_under_paragraph_line(void **state)
 	assert_non_null(strstr(doc->diags.v[0].message, "2 list lines right under a paragraph line"));
 	rl_doc_free(doc);
 	rl_diags_free(&d);
+	/* a lone "-" underlines a heading; an ordered list from 2 interrupts
+	 * no paragraph on GitHub either: no warning */
+	rl_diags_init(&d);
+	doc = rl_read("cv.md", "Title\n-\n\ntext\n2. Led\n", 20, &o, &d);
+	assert_non_null(doc);
+	ASSERT_BLOCK(doc, 0, RL_BLOCK_HEADING, "Title");
+	ASSERT_BLOCK(doc, 1, RL_BLOCK_PARAGRAPH, "text 2. Led");
+	assert_int_equal(doc->diags.n, 0);
+	rl_doc_free(doc);
+	rl_diags_free(&d);
 	/* CommonMark: a list interrupts the paragraph, and nothing is said */
 	doc = md_opts(text, 1);
 	ASSERT_BLOCK(doc, 0, RL_BLOCK_PARAGRAPH, "Acme — Engineer");

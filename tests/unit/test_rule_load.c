@@ -461,6 +461,19 @@ static void test_several_errors_reported(void **state)
 	rl_diags_free(&d);
 }
 
+static void test_contains_word(void **state)
+{
+	(void)state;
+	char *words[] = { "motion", "ios", "c++" };
+	assert_int_equal(rl_contains_any_word("earned a promotion in scenarios", words, 3), 0);
+	assert_int_equal(rl_contains_any("earned a promotion in scenarios", words, 3), 1);
+	assert_int_equal(rl_contains_any_word("motion design; ios apps", words, 3), 1);
+	assert_int_equal(rl_contains_any_word("promotion (motion graphics)", words, 3), 1);
+	assert_int_equal(rl_contains_any_word("c++17, rust", words, 3), 1);
+	/* a letter of another script before it: inside a word */
+	assert_int_equal(rl_contains_any_word("\xc3\xa9motion", words, 3), 0);
+}
+
 static void test_severity_names(void **state)
 {
 	(void)state;
@@ -704,6 +717,7 @@ int main(void)
 		cmocka_unit_test(test_error_examples),
 		cmocka_unit_test(test_error_yaml_syntax),
 		cmocka_unit_test(test_several_errors_reported),
+		cmocka_unit_test(test_contains_word),
 		cmocka_unit_test(test_severity_names),
 		cmocka_unit_test(test_load_dir_sorted),
 		cmocka_unit_test(test_load_dir_duplicate_id),

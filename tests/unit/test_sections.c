@@ -398,6 +398,10 @@ static void test_classify_deeper_entry_heading_stays(void **state)
 		H(2, "Awards"),
 		H(4, "Research Publications"),
 		P("A paper"),
+		/* under a bold-line section, too */
+		B("EXPERIENCE"),
+		H(3, "Volunteer Tutor, Library (2021 - Present)"),
+		LI("Tutored adults"),
 	};
 	struct rl_doc *doc = classify(s, N(s));
 	static const struct want_section w[] = {
@@ -406,6 +410,7 @@ static void test_classify_deeper_entry_heading_stays(void **state)
 		{ RL_SEC_VOLUNTEERING, 6, 6, 2 },
 		{ RL_SEC_AWARDS, 8, 8, 1 },
 		{ RL_SEC_PUBLICATIONS, 9, 9, 2 },
+		{ RL_SEC_EXPERIENCE, 11, 11, 3 },
 	};
 	check_sections(doc, w, N(w));
 	rl_doc_free(doc);
