@@ -73,12 +73,14 @@ static enum rl_block_kind block_kind(const struct wd_para *p, const struct wd_st
 		*level = (unsigned)h;
 		return RL_BLOCK_HEADING;
 	}
-	if (p->table)
-		return RL_BLOCK_TABLE_CELL;
+	/* a bullet in a layout table's cell is still a bullet (the block keeps
+	 * its table, row and column) */
 	if (wd_numbering_is_list(s, pp->num_id, pp->ilvl)) {
 		*level = (unsigned)(pp->ilvl >= 0 && pp->ilvl < 9 ? pp->ilvl : 0) + 1;
 		return RL_BLOCK_LIST_ITEM;
 	}
+	if (p->table)
+		return RL_BLOCK_TABLE_CELL;
 	return RL_BLOCK_PARAGRAPH;
 }
 

@@ -840,6 +840,23 @@ static void test_headers_footers(void **state)
 	rl_doc_free(doc);
 }
 
+static void test_list_in_table_cell(void **state)
+{
+	(void)state;
+	/* a two-column layout table: a bullet in a cell is still a bullet, in
+	 * its table's cell */
+	struct rl_doc *doc = word("<w:tbl><w:tblGrid><w:gridCol w:w=\"3000\"/><w:gridCol w:w=\"6000\"/></w:tblGrid>"
+				  "<w:tr><w:tc>" P("Experience") "</w:tc><w:tc>" P("Acme, 2019 - 2023")
+				  "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"
+				  "<w:r><w:t>I led the checkout redesign</w:t></w:r></w:p></w:tc></w:tr></w:tbl>",
+				  NULL);
+	ASSERT_BLOCK(doc, 1, RL_BLOCK_TABLE_CELL, 0, 0, "Acme, 2019 - 2023");
+	ASSERT_BLOCK(doc, 2, RL_BLOCK_LIST_ITEM, 1, 0, "I led the checkout redesign");
+	assert_int_equal(doc->blocks[2].table, 1);
+	assert_int_equal(doc->blocks[2].col, 1);
+	rl_doc_free(doc);
+}
+
 static void test_table_first_para_after_header(void **state)
 {
 	(void)state;
@@ -1563,6 +1580,7 @@ int main(void)
 		cmocka_unit_test(test_textbox_read_once),
 		cmocka_unit_test(test_sdt_revisions_fields),
 		cmocka_unit_test(test_headers_footers),
+		cmocka_unit_test(test_list_in_table_cell),
 		cmocka_unit_test(test_table_first_para_after_header),
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_paragraph_properties),
