@@ -1,6 +1,7 @@
 /* Owned, normalized input text and its line map. */
 #include "source.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,7 +17,16 @@ static void normalize(struct rl_source *src, const char *bytes, size_t len)
 	rl_buf_reserve(&b, len);
 	while (i < len) {
 		size_t run = i;
-		/* copy runs of plain ASCII at once: most of any resume */
+		/* copy runs of plain ASCII at once: most of any resume (and of the
+		 * rule files read at every start), eight bytes a step */
+		while (run + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, bytes + run, 8);
+			/* a byte with its top bit set, or a zero byte, ends the run */
+			if ((w | ((w - 0x0101010101010101ull) & ~w)) & 0x8080808080808080ull)
+				break;
+			run += 8;
+		}
 		while (run < len && (unsigned char)bytes[run] < 0x80 && bytes[run])
 			run++;
 		rl_buf_add(&b, bytes + i, run - i);
@@ -45,14 +55,22 @@ static void build_line_map(struct rl_source *src)
 	src->lines = rl_xreallocarray(NULL, cap, sizeof *src->lines);
 	src->nlines = 0;
 	src->lines[src->nlines++] = 0;
-	for (size_t i = 0; i < src->len; i++) {
-		char c = src->bytes[i];
-		if (c != '\n' && c != '\r')
-			continue;
-		if (c == '\r' && i + 1 < src->len && src->bytes[i + 1] == '\n')
-			i++;
+	/* from line end to line end with memchr, far faster than a byte loop;
+	 * CR (CRLF or a lone CR) only when the text has one */
+	const char *b = src->bytes, *end = src->bytes + src->len;
+	int has_cr = memchr(b, '\r', src->len) != NULL;
+	for (const char *p = b; p < end;) {
+		const char *e = memchr(p, '\n', (size_t)(end - p));
+		if (has_cr) {
+			const char *cr = memchr(p, '\r', (size_t)((e ? e : end) - p));
+			if (cr)
+				e = cr + 1 < end && cr[1] == '\n' ? cr + 1 : cr;
+		}
+		if (!e)
+			break;
 		RL_GROW(src->lines, src->nlines, cap);
-		src->lines[src->nlines++] = i + 1;
+		src->lines[src->nlines++] = (size_t)(e - b) + 1;
+		p = e + 1;
 	}
 }
 
