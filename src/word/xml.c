@@ -133,7 +133,16 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		const xmlChar **a = attributes + 5 * i; /* localname, prefix, URI, value, end */
 		RL_GROW(x->attrs, x->nattrs, x->cap_attrs);
 		struct wd_attr *at = &x->attrs[x->nattrs++];
-		at->ns = a[2] ? wd_xml_ns_of(a[2]) : WD_NS_OTHER;
+		/* attribute URIs are interned too: most are the element's */
+		if (!a[2]) {
+			at->ns = WD_NS_OTHER;
+		} else {
+			if (a[2] != x->last_attr_uri) {
+				x->last_attr_uri = a[2];
+				x->last_attr_ns = a[2] == x->last_uri ? x->last_ns : wd_xml_ns_of(a[2]);
+			}
+			at->ns = x->last_attr_ns;
+		}
 		at->name = (const char *)a[0];
 		at->value = add_string(x, (const char *)a[3], (size_t)(a[4] - a[3]));
 	}

@@ -65,8 +65,8 @@ struct wd_xml {
 	size_t cur_attr, cur_nattrs;
 	struct rl_buf strings; /* text and attribute values of the queued events */
 	int open_depth;    /* elements open in the parser */
-	const xmlChar *last_uri;
-	enum wd_ns last_ns;
+	const xmlChar *last_uri, *last_attr_uri;
+	enum wd_ns last_ns, last_attr_ns;
 };
 
 /* 0, or -1 after adding an error. */
