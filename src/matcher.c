@@ -201,26 +201,25 @@ static int set_keywords(struct rl_rule *r, const struct rl_ynode *v, struct rl_r
 	return 0;
 }
 
-static int set_case(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+static int set_bool(int *slot, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
 	int b = rl_yscalar_bool(v);
 	if (b < 0) {
 		rl_rule_error(ld, v, "expected true or false");
 		return -1;
 	}
-	matcher_of(r)->case_sensitive = b;
+	*slot = b;
 	return 0;
+}
+
+static int set_case(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	return set_bool(&matcher_of(r)->case_sensitive, v, ld);
 }
 
 static int set_once_per_block(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
-	int b = rl_yscalar_bool(v);
-	if (b < 0) {
-		rl_rule_error(ld, v, "expected true or false");
-		return -1;
-	}
-	matcher_of(r)->once_per_block = b;
-	return 0;
+	return set_bool(&matcher_of(r)->once_per_block, v, ld);
 }
 
 static int set_limit(uint32_t *slot, const struct rl_ynode *v, struct rl_rule_loader *ld)
