@@ -222,6 +222,11 @@ static int set_once_per_block(struct rl_rule *r, const struct rl_ynode *v, struc
 	return set_bool(&matcher_of(r)->once_per_block, v, ld);
 }
 
+static int set_skip_italic(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	return set_bool(&matcher_of(r)->skip_italic, v, ld);
+}
+
 static int set_limit(uint32_t *slot, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
 	char *end;
@@ -258,6 +263,8 @@ const struct rl_rule_key rl_matcher_keys[] = {
 	{ "case-sensitive", set_case, "true to match case exactly (default false)" },
 	{ "once-per-block", set_once_per_block,
 	  "true to report only the first match of a block: one line is one entry (default false)" },
+	{ "skip-italic", set_skip_italic,
+	  "true to pass over matches set in italics, where titles are (*Our Town*; Markdown) (default false)" },
 	{ "match-limit", set_match_limit, "pcre2 match limit per attempt (default 200000)" },
 	{ "depth-limit", set_depth_limit, "pcre2 depth limit per attempt (default 5000)" },
 	{ NULL, NULL, NULL },
@@ -615,6 +622,17 @@ static int reads(const struct rl_matcher *m, struct rl_run *run, const struct rl
 	return rl_rule_reads(run->rule, run->doc, &item);
 }
 
+/* 1 when italic runs cover all of b's text [s, e). */
+static int in_italic(const struct rl_block *b, size_t s, size_t e)
+{
+	for (size_t k = 0; k < b->nfmt && s < e; k++) {
+		const struct rl_fmt_run *r = &b->fmt[k];
+		if ((r->fmt & RL_FMT_ITALIC) && r->text_off <= s && s < (size_t)r->text_off + r->len)
+			s = (size_t)r->text_off + r->len;
+	}
+	return s >= e;
+}
+
 static int scan(const struct rl_matcher *m, struct rl_run *run, int emit, const unsigned char *skip)
 {
 	const struct rl_doc *doc = run->doc;
@@ -640,7 +658,7 @@ static int scan(const struct rl_matcher *m, struct rl_run *run, int emit, const 
 		struct unless_scan u = { 0 };
 		cursor_init(&c, m, m->re, b);
 		while (stop < 0 && cursor_next(m, &c, &s, &e, run) == 1) {
-			if (excepted(m, b, s, e, run, &u))
+			if ((m->skip_italic && in_italic(b, s, e)) || excepted(m, b, s, e, run, &u))
 				continue;
 			if (required < 0)
 				required = rl_matcher_required(m, run);

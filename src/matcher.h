@@ -48,6 +48,7 @@ struct rl_matcher {
 	size_t nbullets;
 	int case_sensitive;     /* default 0 */
 	int once_per_block;     /* report a block's first match only; default 0 */
+	int skip_italic;        /* a match in italics (a title) is not reported; default 0 */
 	uint32_t match_limit;   /* default RL_PATTERN_MATCH_LIMIT */
 	uint32_t depth_limit;   /* default RL_PATTERN_DEPTH_LIMIT */
 	void *re, *unless_re;   /* each a list compiled item by item (matcher.c) */

@@ -246,6 +246,21 @@ static void test_once_per_block(void **state)
 	fx_fini(&f);
 }
 
+static void test_skip_italic(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f);
+	fx_rule(&f, "x", "kind: pattern\npattern: '\\bmy\\b'\nskip-italic: true\nmessage: '{match}'\n");
+	/* a title in italics is passed over; partly italic is not */
+	fx_lint(&f, "- In *My Fair Lady* and my own show\n\n- *In My* way, **my** way\n");
+	ASSERT_NFINDINGS(&f.r, 2);
+	ASSERT_TEXT(&f.r, 0, "my");
+	ASSERT_FINDING(&f.r, 0, "x", RL_SEV_WARNING, 1, 25, 1, 27, "my");
+	ASSERT_FINDING(&f.r, 1, "x", RL_SEV_WARNING, 3, 18, 3, 20, "my");
+	fx_fini(&f);
+}
+
 static void test_unless_overlap(void **state)
 {
 	(void)state;
@@ -809,6 +824,7 @@ int main(void)
 		cmocka_unit_test(test_pattern_positions),
 		cmocka_unit_test(test_pattern_list_and_multiline),
 		cmocka_unit_test(test_once_per_block),
+		cmocka_unit_test(test_skip_italic),
 		cmocka_unit_test(test_unless_overlap),
 		cmocka_unit_test(test_scope_and_blocks),
 		cmocka_unit_test(test_meta_blocks_read),
