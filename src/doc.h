@@ -100,7 +100,7 @@ struct rl_block {
 	struct rl_seg *segs;
 	size_t nsegs;
 	size_t start, end;  /* source span of the text */
-	struct rl_fmt_run *fmt; /* formatted runs (Markdown), in text order */
+	struct rl_fmt_run *fmt; /* formatted runs, in text order (Word: italics only) */
 	size_t nfmt;
 };
 

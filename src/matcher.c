@@ -264,7 +264,7 @@ const struct rl_rule_key rl_matcher_keys[] = {
 	{ "once-per-block", set_once_per_block,
 	  "true to report only the first match of a block: one line is one entry (default false)" },
 	{ "skip-italic", set_skip_italic,
-	  "true to pass over matches set in italics, where titles are (*Our Town*; Markdown) (default false)" },
+	  "true to pass over matches set in italics, where titles are (*Our Town*) (default false)" },
 	{ "match-limit", set_match_limit, "pcre2 match limit per attempt (default 200000)" },
 	{ "depth-limit", set_depth_limit, "pcre2 depth limit per attempt (default 5000)" },
 	{ NULL, NULL, NULL },

@@ -169,13 +169,38 @@ static int all_bold(const struct rl_lf_para *lp)
 }
 
 /* The block for paragraph p at source offset line_start. */
-static struct rl_block *add_block(struct rl_doc *doc, const struct wd_para *p, size_t line_start,
-				  enum rl_block_kind kind, unsigned level, unsigned flags)
+/* Italic or not at byte i of p's text: its run's resolved formatting
+ * (rules pass over titles, which are set in italics). */
+static uint32_t format_at(const struct wd_para *p, const struct wd_styles *s, size_t i, size_t *run_end)
+{
+	for (size_t k = 0; k < p->nruns; k++) {
+		const struct wd_run *r = &p->runs[k];
+		if (i < r->off || i >= (size_t)r->off + r->len)
+			continue;
+		*run_end = (size_t)r->off + r->len;
+		struct wd_rpr rr;
+		wd_resolve_rpr(s, p->style, &r->rpr, &rr);
+		return rr.italic ? RL_FMT_ITALIC : 0;
+	}
+	*run_end = p->text.len;
+	return 0;
+}
+
+static struct rl_block *add_block(struct rl_doc *doc, const struct wd_para *p, const struct wd_styles *s,
+				  size_t line_start, enum rl_block_kind kind, unsigned level, unsigned flags)
 {
 	const char *t = p->text.data;
 	rl_doc_begin_block(doc, kind, level, flags);
-	size_t run = 0;
+	size_t run = 0, fmt_end = 0;
 	for (size_t i = 0; i <= p->text.len; i++) {
+		if (i == fmt_end && i < p->text.len) {
+			/* a new run: what is before it goes with the old format */
+			rl_doc_text(doc, t + run, i - run, line_start + run);
+			run = i;
+			rl_doc_set_format(doc, format_at(p, s, i, &fmt_end));
+			if (fmt_end <= i)
+				fmt_end = i + 1;
+		}
 		if (i < p->text.len && t[i] != '\n' && t[i] != '\f' && t[i] != '\v')
 			continue;
 		rl_doc_text(doc, t + run, i - run, line_start + run);
@@ -183,6 +208,7 @@ static struct rl_block *add_block(struct rl_doc *doc, const struct wd_para *p, s
 			rl_doc_synth(doc, "\n", 1, line_start + i, 1); /* a line break; a space in the source line */
 		run = i + 1;
 	}
+	rl_doc_set_format(doc, 0);
 	return rl_doc_end_block(doc);
 }
 
@@ -393,7 +419,7 @@ struct rl_doc *wd_build_doc(const char *path, enum rl_format format, const struc
 				continue;
 			if (p->alt_text) {
 				if (pass == 1)
-					add_block(doc, p, line_start[n], RL_BLOCK_PARAGRAPH, 0, RL_BF_ALT_TEXT);
+					add_block(doc, p, s, line_start[n], RL_BLOCK_PARAGRAPH, 0, RL_BF_ALT_TEXT);
 				continue; /* takes no room on the page */
 			}
 			struct wd_ppr pp;
@@ -422,7 +448,7 @@ struct rl_doc *wd_build_doc(const char *path, enum rl_format format, const struc
 				flags |= RL_BF_STRONG;
 			if (pp.page_break_before)
 				flags |= RL_BF_PAGE_BREAK_BEFORE;
-			struct rl_block *blk = add_block(doc, p, line_start[n], kind, level, flags);
+			struct rl_block *blk = add_block(doc, p, s, line_start[n], kind, level, flags);
 			if (blk) {
 				blk->table = p->table;
 				blk->row = p->row;

@@ -840,6 +840,27 @@ static void test_headers_footers(void **state)
 	rl_doc_free(doc);
 }
 
+static void test_italic_runs(void **state)
+{
+	(void)state;
+	/* titles are set in italics: the block says which text is */
+	struct rl_doc *doc = word("<w:p><w:r><w:t xml:space=\"preserve\">Eliza in </w:t></w:r>"
+				  "<w:r><w:rPr><w:i/></w:rPr><w:t>My Fair Lady</w:t></w:r>"
+				  "<w:r><w:t>, 2019</w:t></w:r></w:p>",
+				  NULL);
+	const struct rl_block *b = &doc->blocks[0];
+	assert_string_equal(b->text, "Eliza in My Fair Lady, 2019");
+	int found = 0;
+	for (size_t k = 0; k < b->nfmt; k++)
+		if (b->fmt[k].fmt & RL_FMT_ITALIC) {
+			assert_int_equal(b->fmt[k].text_off, 9);
+			assert_int_equal(b->fmt[k].len, 12);
+			found++;
+		}
+	assert_int_equal(found, 1);
+	rl_doc_free(doc);
+}
+
 static void test_list_in_table_cell(void **state)
 {
 	(void)state;
@@ -1580,6 +1601,7 @@ int main(void)
 		cmocka_unit_test(test_textbox_read_once),
 		cmocka_unit_test(test_sdt_revisions_fields),
 		cmocka_unit_test(test_headers_footers),
+		cmocka_unit_test(test_italic_runs),
 		cmocka_unit_test(test_list_in_table_cell),
 		cmocka_unit_test(test_table_first_para_after_header),
 		cmocka_unit_test(test_sections),
