@@ -171,18 +171,23 @@ static int all_bold(const struct rl_lf_para *lp)
 /* The block for paragraph p at source offset line_start. */
 /* Italic or not at byte i of p's text: its run's resolved formatting
  * (rules pass over titles, which are set in italics). */
-static uint32_t format_at(const struct wd_para *p, const struct wd_styles *s, size_t i, size_t *run_end)
+static uint32_t format_at(const struct wd_para *p, const struct wd_styles *s, size_t i, size_t *k,
+			  size_t *run_end)
 {
-	for (size_t k = 0; k < p->nruns; k++) {
-		const struct wd_run *r = &p->runs[k];
-		if (i < r->off || i >= (size_t)r->off + r->len)
+	/* runs are in text order: the cursor *k only moves forward (a
+	 * paragraph of many thousand runs stays linear) */
+	for (; *k < p->nruns; (*k)++) {
+		const struct wd_run *r = &p->runs[*k];
+		if (i >= (size_t)r->off + r->len)
 			continue;
+		if (i < r->off)
+			break; /* between runs: text no run formats */
 		*run_end = (size_t)r->off + r->len;
 		struct wd_rpr rr;
 		wd_resolve_rpr(s, p->style, &r->rpr, &rr);
 		return rr.italic ? RL_FMT_ITALIC : 0;
 	}
-	*run_end = p->text.len;
+	*run_end = *k < p->nruns ? p->runs[*k].off : p->text.len;
 	return 0;
 }
 
@@ -191,13 +196,13 @@ static struct rl_block *add_block(struct rl_doc *doc, const struct wd_para *p, c
 {
 	const char *t = p->text.data;
 	rl_doc_begin_block(doc, kind, level, flags);
-	size_t run = 0, fmt_end = 0;
+	size_t run = 0, fmt_end = 0, k = 0;
 	for (size_t i = 0; i <= p->text.len; i++) {
 		if (i == fmt_end && i < p->text.len) {
 			/* a new run: what is before it goes with the old format */
 			rl_doc_text(doc, t + run, i - run, line_start + run);
 			run = i;
-			rl_doc_set_format(doc, format_at(p, s, i, &fmt_end));
+			rl_doc_set_format(doc, format_at(p, s, i, &k, &fmt_end));
 			if (fmt_end <= i)
 				fmt_end = i + 1;
 		}
