@@ -63,6 +63,9 @@ enum {
 	RL_BF_SECTION_HEADING = 1u << 6, /* this block starts its section */
 	RL_BF_ALT_TEXT = 1u << 7,     /* not printed: a table's alt text (Word) */
 	RL_BF_LOOSE = 1u << 8,        /* an item of a loose list (paragraphs apart) */
+	RL_BF_LAZY = 1u << 9,         /* Markdown: a list line right under a paragraph line:
+	                                 a bullet to the rules, the paragraph's text to
+	                                 pandoc (and to page fit) */
 };
 
 /* A run of block text that came from one place in the source. A synthetic

@@ -657,6 +657,41 @@ static int github_list(const char *line, size_t at)
 	return at >= 1 && line[at - 1] == '1' && (at == 1 || line[at - 2] < '0' || line[at - 2] > '9');
 }
 
+size_t rl_md_lazy_list_lines(const struct rl_source *src, size_t start, size_t end, size_t **lines, int *quotes,
+			     size_t *nlist, size_t *first_list)
+{
+	const char *s = src->bytes;
+	struct lines L = { NULL, 0, 0 };
+	struct lazy_state z = { LZ_BLANK, 0 };
+	size_t n = 0, cap = 0;
+	*lines = NULL;
+	*quotes = 0;
+	index_lines(s, start, end, &L);
+	for (size_t i = 0; i < L.n; i++) {
+		if (L.v[i].in_code) {
+			z.prev = LZ_OTHER;
+			continue;
+		}
+		size_t at = lazy_step(&z, s + L.v[i].start, L.v[i].end - L.v[i].start);
+		if (at == SIZE_MAX)
+			continue;
+		if (s[L.v[i].start + at] == '>') {
+			*quotes = 1;
+			continue;
+		}
+		RL_GROW(*lines, n, cap);
+		(*lines)[n++] = L.v[i].start;
+		if (github_list(s + L.v[i].start, at) && (*nlist)++ == 0) {
+			size_t k = L.v[i].start;
+			while (s[k] == ' ' || s[k] == '\t')
+				k++;
+			*first_list = k;
+		}
+	}
+	free(L.v);
+	return n;
+}
+
 int rl_md_lazy_copy(const struct rl_source *src, size_t start, size_t end, struct md_definition *out,
 		    size_t *nlist, size_t *first_list)
 {

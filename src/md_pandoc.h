@@ -96,6 +96,14 @@ void rl_md_pandoc_cleanup(struct rl_doc *doc);
 int rl_md_lazy_copy(const struct rl_source *src, size_t start, size_t end, struct md_definition *out,
 		    size_t *nlist, size_t *first_list);
 
+/* The lines of src[start, end) that a list marker starts right under a
+ * paragraph line (lines rl_md_lazy_copy escapes, but for block quotes):
+ * their start offsets, ascending, in *lines (free()); returns how many.
+ * *quotes gets 1 when a block quote line is also escaped there. Counts into
+ * *nlist and *first_list as rl_md_lazy_copy does. */
+size_t rl_md_lazy_list_lines(const struct rl_source *src, size_t start, size_t end, size_t **lines, int *quotes,
+			     size_t *nlist, size_t *first_list);
+
 /* Maps an offset in a definition's text back to the source. */
 size_t rl_md_definition_src(const struct md_definition *d, size_t sub_off);
 

@@ -331,6 +331,52 @@ static struct rl_lf_para *add_para(struct builder *bd, enum rl_md_style_id sid, 
 	return lp;
 }
 
+/* A list line right under a paragraph line (RL_BF_LAZY) is more of that
+ * paragraph's text to pandoc: its marker and text go on the paragraph laid
+ * out last, after a space, or a line break where the line before ends in
+ * one (two spaces or a backslash). */
+static void append_lazy(struct builder *bd, const struct rl_block *b)
+{
+	struct rl_layout_facts *f = bd->f;
+	if (!f->nparas)
+		return;
+	struct rl_lf_para *lp = &f->paras[f->nparas - 1];
+	const char *s = bd->doc->src->bytes;
+	size_t ls = b->start, m;
+	while (ls > 0 && s[ls - 1] != '\n' && s[ls - 1] != '\r')
+		ls--;
+	for (m = ls; m < b->start && (s[m] == ' ' || s[m] == '\t'); m++)
+		;
+	int hard = 0;
+	if (ls > 0) {
+		size_t e = ls - 1; /* the line before: its end */
+		if (e > 0 && s[e] == '\n' && s[e - 1] == '\r')
+			e--;
+		size_t t = e;
+		while (t > 0 && (s[t - 1] == ' ' || s[t - 1] == '\t'))
+			t--;
+		hard = e - t >= 2 || (t > 0 && s[t - 1] == '\\');
+	}
+	int sep = lp->text_len && lp->text[lp->text_len - 1] != '\n';
+	int brk = trailing_break(bd->doc, b);
+	size_t mark = b->start - m, add = (size_t)sep + mark + b->text_len + (size_t)brk;
+	size_t at = lp->text_len;
+	lp->text = rl_xrealloc(lp->text, at + add + 1);
+	char *t = lp->text + at;
+	if (sep)
+		*t++ = hard ? '\n' : ' ';
+	memcpy(t, s + m, mark);
+	memcpy(t + mark, b->text, b->text_len);
+	pandoc_text(bd->doc, b, t + mark, b->text_len);
+	if (brk)
+		t[mark + b->text_len] = '\n';
+	lp->text_len = at + add;
+	lp->text[lp->text_len] = '\0';
+	const struct rl_md_style *st = &bd->p->styles[lp->style];
+	lp->runs = rl_xreallocarray(lp->runs, lp->nruns + 1, sizeof *lp->runs);
+	add_run(lp, (uint32_t)at, (uint32_t)add, lp->mark_font, lp->mark_size, st->bold, st->italic);
+}
+
 static enum rl_md_style_id heading_style(unsigned level)
 {
 	if (level <= 1)
@@ -459,6 +505,10 @@ struct rl_layout_facts *rl_profile_facts(const struct rl_profile *p, const struc
 				lp->page_break_before = 1;
 			continue;
 		case RL_BLOCK_LIST_ITEM: {
+			if (b->flags & RL_BF_LAZY) {
+				append_lazy(&bd, b);
+				continue;
+			}
 			sid = b->flags & RL_BF_LOOSE ? RL_MS_NORMAL : RL_MS_COMPACT;
 			lp = add_para(&bd, sid, b, NULL, i);
 			unsigned level = b->level ? b->level : 1;

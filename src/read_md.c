@@ -856,6 +856,31 @@ static void read_line_block(struct md_state *st, const struct md_region *r)
 	}
 }
 
+/* Flags the list items from block first on that start on one of the lines
+ * (ascending line starts): pandoc reads them as paragraph text. */
+static void flag_lazy_items(struct rl_doc *doc, size_t first, const size_t *lines, size_t n)
+{
+	const char *s = doc->src->bytes;
+	for (size_t i = first; i < doc->nblocks; i++) {
+		struct rl_block *b = &doc->blocks[i];
+		if (b->kind != RL_BLOCK_LIST_ITEM || (b->flags & RL_BF_CONTINUATION))
+			continue;
+		size_t ls = b->start;
+		while (ls > 0 && s[ls - 1] != '\n' && s[ls - 1] != '\r')
+			ls--;
+		size_t lo = 0, hi = n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (lines[mid] < ls)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < n && lines[lo] == ls)
+			b->flags |= RL_BF_LAZY;
+	}
+}
+
 /* A GitHub-style list right under a line of text is no list to pandoc: the
  * bullet rules do not see it, and the printed page shows "- " as text. Said
  * once a file, at the first such line. */
@@ -876,16 +901,30 @@ static void read_region(struct md_state *st, const struct md_region *r)
 	switch (r->kind) {
 	case MDR_MARKDOWN: {
 		struct md_definition lazy;
+		size_t *lines = NULL, nlines = 0;
+		int quotes = 0;
 		st->last_end = r->start;
-		/* CommonMark lets a list interrupt a paragraph; pandoc does not */
-		if (st->pandoc &&
-		    rl_md_lazy_copy(doc->src, r->start, r->end, &lazy, &st->lazy_lists, &st->first_lazy_list)) {
+		if (st->pandoc)
+			nlines = rl_md_lazy_list_lines(doc->src, r->start, r->end, &lines, &quotes, &st->lazy_lists,
+						       &st->first_lazy_list);
+		/* CommonMark lets a list interrupt a paragraph; pandoc does not.
+		 * A list right under a paragraph line is read as CommonMark reads
+		 * it (the bullets GitHub shows, for the rules), its items flagged
+		 * for page fit to lay out as pandoc does; a block quote there
+		 * (rare) is read as pandoc reads it */
+		if (nlines && !quotes) {
+			size_t first = doc->nblocks;
+			parse_range(st, st->src, doc->src->len, r->start, r->end, NULL, RL_BLOCK_PARAGRAPH);
+			flag_lazy_items(doc, first, lines, nlines);
+		} else if (st->pandoc && rl_md_lazy_copy(doc->src, r->start, r->end, &lazy, &st->lazy_lists,
+							   &st->first_lazy_list)) {
 			parse_range(st, lazy.text, lazy.len, 0, lazy.len, &lazy, RL_BLOCK_PARAGRAPH);
 			free(lazy.text);
 			free(lazy.map);
 		} else {
 			parse_range(st, st->src, doc->src->len, r->start, r->end, NULL, RL_BLOCK_PARAGRAPH);
 		}
+		free(lines);
 		break;
 	}
 	case MDR_DEFLIST: {

@@ -100,15 +100,21 @@ static void test_list_under_paragraph_line(void **state)
 {
 	(void)state;
 	const char *text = "**Acme** — Engineer\n- Built the billing service\n- Ran on-call\n\n- A real list\n";
-	/* pandoc: the lines are the paragraph's text, and the reader says so
-	 * once, at the first of them */
+	/* pandoc prints the lines as the paragraph's text: they are the
+	 * bullets GitHub shows to the rules, flagged for page fit to lay out
+	 * as pandoc does, and the reader says so once, at the first of them */
 	struct rl_diags d;
 	struct rl_read_opts o = { 0 };
 	rl_diags_init(&d);
 	struct rl_doc *doc = rl_read("cv.md", text, strlen(text), &o, &d);
 	assert_non_null(doc);
-	ASSERT_BLOCK(doc, 0, RL_BLOCK_PARAGRAPH, "Acme — Engineer - Built the billing service - Ran on-call");
-	ASSERT_BLOCK(doc, 1, RL_BLOCK_LIST_ITEM, "A real list");
+	ASSERT_BLOCK(doc, 0, RL_BLOCK_PARAGRAPH, "Acme — Engineer");
+	ASSERT_BLOCK(doc, 1, RL_BLOCK_LIST_ITEM, "Built the billing service");
+	ASSERT_BLOCK(doc, 2, RL_BLOCK_LIST_ITEM, "Ran on-call");
+	ASSERT_BLOCK(doc, 3, RL_BLOCK_LIST_ITEM, "A real list");
+	assert_true(doc->blocks[1].flags & RL_BF_LAZY);
+	assert_true(doc->blocks[2].flags & RL_BF_LAZY);
+	assert_false(doc->blocks[3].flags & RL_BF_LAZY);
 	assert_int_equal(doc->diags.n, 1);
 	assert_int_equal(doc->diags.v[0].level, RL_DIAG_WARNING);
 	assert_int_equal(doc->diags.v[0].line, 2);
@@ -131,6 +137,7 @@ static void test_list_under_paragraph_line(void **state)
 	ASSERT_BLOCK(doc, 0, RL_BLOCK_PARAGRAPH, "Acme — Engineer");
 	ASSERT_BLOCK(doc, 1, RL_BLOCK_LIST_ITEM, "Built the billing service");
 	ASSERT_BLOCK(doc, 2, RL_BLOCK_LIST_ITEM, "Ran on-call");
+	assert_false(doc->blocks[1].flags & RL_BF_LAZY);
 	assert_int_equal(doc->diags.n, 0);
 	rl_doc_free(doc);
 }
