@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -83,6 +84,50 @@ static void test_short_resume_fits(void **state)
 	assert_string_equal(p->profile, "pandoc");
 	assert_null(finding(&r, "one-page"));
 	rl_result_free(&r);
+}
+
+static void test_list_under_paragraph_line(void **state)
+{
+	(void)state;
+	/* lines pandoc prints as one paragraph's text: laid out the same
+	 * whether written as a GitHub list or escaped (as pandoc reads both) */
+	struct rl_lint_opts o;
+	struct rl_result lazy, text, list;
+	rl_lint_opts_default(&o);
+	struct rl_buf a, b, c;
+	rl_buf_init(&a);
+	rl_buf_init(&b);
+	rl_buf_init(&c);
+	for (int i = 0; i < 12; i++) {
+		rl_buf_addf(&a, "**Role %d** at a company, with a long description of the team  \n", i);
+		rl_buf_addf(&b, "**Role %d** at a company, with a long description of the team  \n", i);
+		rl_buf_addf(&c, "**Role %d** at a company, with a long description of the team\n\n", i);
+		for (int k = 0; k < 3; k++) {
+			rl_buf_addf(&a, "- Built service %d for billing, invoices and the reports of every customer\n", k);
+			rl_buf_addf(&b, "\\- Built service %d for billing, invoices and the reports of every customer\n", k);
+			rl_buf_addf(&c, "- Built service %d for billing, invoices and the reports of every customer\n", k);
+		}
+		rl_buf_adds(&a, "\n");
+		rl_buf_adds(&b, "\n");
+		rl_buf_adds(&c, "\n");
+	}
+	lint(a.data, &o, &lazy);
+	lint(b.data, &o, &text);
+	lint(c.data, &o, &list);
+	assert_true(fabs(lazy.report.pages.estimate - text.report.pages.estimate) < 0.005);
+	/* the real lists take more room: proof the layout differs */
+	assert_true(list.report.pages.estimate > text.report.pages.estimate + 0.05);
+	/* and the rules see bullets in the GitHub form only */
+	size_t items = 0;
+	for (size_t i = 0; i < lazy.doc->nblocks; i++)
+		items += lazy.doc->blocks[i].kind == RL_BLOCK_LIST_ITEM;
+	assert_int_equal(items, 36);
+	rl_result_free(&lazy);
+	rl_result_free(&text);
+	rl_result_free(&list);
+	rl_buf_free(&a);
+	rl_buf_free(&b);
+	rl_buf_free(&c);
 }
 
 static void test_overflow_is_located(void **state)
@@ -290,6 +335,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_short_resume_fits),
+		cmocka_unit_test(test_list_under_paragraph_line),
 		cmocka_unit_test(test_overflow_is_located),
 		cmocka_unit_test(test_cuts_cheapest_first),
 		cmocka_unit_test(test_oldest_role),
