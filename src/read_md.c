@@ -64,6 +64,10 @@ struct md_state {
 	size_t href_off;     /* where the target is written */
 	char *href;
 	size_t href_len;
+	/* an image's own (a badge inside a link must not take the link's) */
+	size_t img_off, img_span_start, link_span_start;
+	char *img_src;
+	size_t img_src_len;
 	struct html_range *html;
 	size_t nhtml, cap_html;
 };
@@ -346,6 +350,7 @@ static void read_html_block(struct md_state *outer, size_t start, size_t end)
 			b->level = level;
 	}
 	free(st.href);
+	free(st.img_src);
 	free(st.html);
 	rl_buf_free(&st.alt);
 	free(masked);
@@ -520,11 +525,12 @@ static int on_enter_span(MD_SPANTYPE type, void *detail, void *userdata)
 	case MD_SPAN_IMG: {
 		const MD_SPAN_IMG_DETAIL *im = detail;
 		if (st->in_img++ == 0) {
-			free(st->href);
-			st->href = rl_xstrndup(im->src.text, im->src.size);
-			st->href_len = im->src.size;
+			free(st->img_src);
+			st->img_src = rl_xstrndup(im->src.text, im->src.size);
+			st->img_src_len = im->src.size;
+			st->link_span_start = st->span_start;
 			st->span_start = SIZE_MAX;
-			st->href_off = in_buffer(st, im->src.text) ? source_offset(st, im->src.text) : st->last_end;
+			st->img_off = in_buffer(st, im->src.text) ? source_offset(st, im->src.text) : st->last_end;
 			rl_buf_clear(&st->alt);
 		}
 		break;
@@ -563,9 +569,12 @@ static int on_leave_span(MD_SPANTYPE type, void *detail, void *userdata)
 	case MD_SPAN_IMG:
 		if (--st->in_img == 0) {
 			int empty = st->span_start == SIZE_MAX;
-			rl_doc_add_image(st->doc, empty ? st->href_off : st->span_start,
-					 empty ? st->href_off : st->last_end, st->href, st->href_len, st->alt.data,
-					 st->alt.len);
+			rl_doc_add_image(st->doc, empty ? st->img_off : st->span_start, empty ? st->img_off : st->last_end,
+					 st->img_src, st->img_src_len, st->alt.data, st->alt.len);
+			/* back to the link around it, if any: the image is its text */
+			if (st->in_link && st->link_span_start == SIZE_MAX)
+				st->link_span_start = empty ? st->img_off : st->span_start;
+			st->span_start = st->link_span_start;
 		}
 		break;
 	default:
@@ -985,6 +994,7 @@ static struct rl_doc *md_read(const char *path, const char *bytes, size_t len,
 		warn_lazy_lists(&st);
 	collect_comments(&st);
 	free(st.href);
+	free(st.img_src);
 	free(st.html);
 	rl_buf_free(&st.alt);
 	rl_doc_finish(doc);
