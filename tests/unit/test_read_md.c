@@ -230,6 +230,20 @@ static void test_links(void **state)
 	rl_doc_free(doc);
 }
 
+static void test_image_inside_link(void **state)
+{
+	(void)state;
+	/* a badge row: the link keeps its own target, the image its own */
+	const char *text = "[![Email](https://img.shields.io/badge/Email-red)](mailto:a@b.com) after\n";
+	struct rl_doc *doc = md(text);
+	assert_int_equal(doc->nlinks, 1);
+	assert_string_equal(doc->links[0].url, "mailto:a@b.com");
+	assert_int_equal(doc->nimages, 1);
+	assert_string_equal(doc->images[0].src, "https://img.shields.io/badge/Email-red");
+	assert_string_equal(doc->images[0].alt, "Email");
+	rl_doc_free(doc);
+}
+
 static void test_images(void **state)
 {
 	(void)state;
@@ -880,6 +894,7 @@ int main(void)
 		cmocka_unit_test(test_emphasis_and_strong),
 		cmocka_unit_test(test_inline_code),
 		cmocka_unit_test(test_links),
+		cmocka_unit_test(test_image_inside_link),
 		cmocka_unit_test(test_images),
 		cmocka_unit_test(test_image_alt_is_plain_text),
 		cmocka_unit_test(test_empty_link_and_image_text),
