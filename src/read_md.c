@@ -925,8 +925,9 @@ static void read_region(struct md_state *st, const struct md_region *r)
 			size_t first = doc->nblocks;
 			parse_range(st, st->src, doc->src->len, r->start, r->end, NULL, RL_BLOCK_PARAGRAPH);
 			flag_lazy_items(doc, first, lines, nlines);
-		} else if (st->pandoc && rl_md_lazy_copy(doc->src, r->start, r->end, &lazy, &st->lazy_lists,
-							   &st->first_lazy_list)) {
+		} else if (quotes && rl_md_lazy_copy(doc->src, r->start, r->end, &lazy, &(size_t){ 0 },
+						     &(size_t){ 0 })) {
+			/* (its list lines were counted above) */
 			parse_range(st, lazy.text, lazy.len, 0, lazy.len, &lazy, RL_BLOCK_PARAGRAPH);
 			free(lazy.text);
 			free(lazy.map);
