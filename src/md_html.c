@@ -122,6 +122,31 @@ int rl_md_html_image(struct rl_doc *doc, const char *s, size_t len, size_t src_o
 	return 1;
 }
 
+int rl_md_html_link(struct rl_doc *doc, size_t off, size_t len)
+{
+	const char *s = doc->src->bytes + off;
+	char name[8];
+	if (len < 4 || s[0] != '<' || s[1] == '/')
+		return 0;
+	tag_name(s, 1, len, name, sizeof name);
+	if (strcmp(name, "a") != 0)
+		return 0;
+	size_t hlen = 0;
+	const char *href = attr_value(s, len, "href", &hlen);
+	if (!href || !hlen)
+		return 0;
+	/* the text up to </a>, within a line's reach */
+	size_t from = off + len, lim = doc->src->len - from < 4096 ? doc->src->len - from : 4096, to = from;
+	const char *t = doc->src->bytes + from;
+	for (size_t k = 0; k + 3 < lim; k++)
+		if (t[k] == '<' && t[k + 1] == '/' && (t[k + 2] | 0x20) == 'a' && (t[k + 3] == '>' || t[k + 3] == ' ')) {
+			to = from + k;
+			break;
+		}
+	rl_doc_add_link(doc, to > from ? from : off, to > from ? to : off + len, href, hlen);
+	return 1;
+}
+
 /* '<' that starts an autolink (<https://...>, <name@host>) rather than a tag. */
 static int is_autolink(const char *s, size_t i, size_t end)
 {
@@ -256,6 +281,8 @@ char *rl_md_html_mask(struct rl_doc *doc, size_t start, size_t end)
 		}
 		if (!closing && strcmp(name, "img") == 0)
 			rl_md_html_image(doc, s + i, e - i, i);
+		else if (!closing && strcmp(name, "a") == 0)
+			rl_md_html_link(doc, i, e - i);
 		size_t k = e;
 		while (k < end && (s[k] == ' ' || s[k] == '\t'))
 			k++;

@@ -33,5 +33,10 @@ int rl_md_html_block_tag(const char *s, size_t len, unsigned *level);
 int rl_md_html_is_br(const char *s, size_t len);
 /* For inline HTML: records an <img> tag's src and alt; 1 when it was one. */
 int rl_md_html_image(struct rl_doc *doc, const char *s, size_t len, size_t src_off);
+/* When source[off, off + len) is an <a href=...> tag: adds the link, over
+ * the text up to its </a> (the tag itself when there is none), and returns
+ * 1. pandoc drops the address from the page; a reader on GitHub follows it,
+ * and the contact and portfolio rules count it. */
+int rl_md_html_link(struct rl_doc *doc, size_t off, size_t len);
 
 #endif

@@ -678,8 +678,8 @@ static int on_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
 				end_text_block(st);
 		} else if (rl_md_html_is_br(text, size) && rl_doc_in_block(doc))
 			rl_doc_synth(doc, "\n", 1, off, size);
-		else
-			rl_md_html_image(doc, text, size, off);
+		else if (!rl_md_html_image(doc, text, size, off))
+			rl_md_html_link(doc, off, size);
 		st->last_end = off + size;
 		return 0;
 	}

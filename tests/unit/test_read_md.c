@@ -244,6 +244,21 @@ static void test_image_inside_link(void **state)
 	rl_doc_free(doc);
 }
 
+static void test_html_links(void **state)
+{
+	(void)state;
+	/* inline and in an HTML block: the address is kept for the rules */
+	const char *text = "Engineer · <a href=\"mailto:a@b.com\">Email</a>\n\n"
+			   "<p align=\"center\"><a href='https://github.com/a'><img src=\"b.svg\" alt=\"GitHub\"></a></p>\n";
+	struct rl_doc *doc = md(text);
+	assert_int_equal(doc->nlinks, 2);
+	assert_string_equal(doc->links[0].url, "mailto:a@b.com");
+	assert_int_equal(doc->links[0].start, offset_of(doc, "Email"));
+	assert_int_equal(doc->links[0].end, offset_of(doc, "Email") + 5);
+	assert_string_equal(doc->links[1].url, "https://github.com/a");
+	rl_doc_free(doc);
+}
+
 static void test_images(void **state)
 {
 	(void)state;
@@ -895,6 +910,7 @@ int main(void)
 		cmocka_unit_test(test_inline_code),
 		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_image_inside_link),
+		cmocka_unit_test(test_html_links),
 		cmocka_unit_test(test_images),
 		cmocka_unit_test(test_image_alt_is_plain_text),
 		cmocka_unit_test(test_empty_link_and_image_text),
