@@ -224,10 +224,12 @@ int rl_section_table_match(const struct rl_section_table *t, const char *heading
 }
 
 /* A short paragraph that is all bold, or a short line in capitals, can be a
- * heading in resumes that do not use heading markup. */
-static int pseudo_heading(const struct rl_block *b)
+ * heading in resumes that do not use heading markup; in a Word file, in a
+ * table cell too (two-column templates put their sections in cells). */
+static int pseudo_heading(const struct rl_doc *doc, const struct rl_block *b)
 {
-	if (b->kind != RL_BLOCK_PARAGRAPH || b->text_len > MAX_PSEUDO_HEADING_BYTES)
+	int cell = b->kind == RL_BLOCK_TABLE_CELL && doc->format != RL_FORMAT_MARKDOWN;
+	if ((b->kind != RL_BLOCK_PARAGRAPH && !cell) || b->text_len > MAX_PSEUDO_HEADING_BYTES)
 		return 0;
 	if (b->flags & RL_BF_STRONG)
 		return 1;
@@ -286,7 +288,7 @@ void rl_sections_classify(struct rl_doc *doc, const struct rl_section_table *t)
 		int entry = heading && doc->nsections > 1 && b->level > cur_level && entry_like(b);
 		if (heading)
 			kind = rl_section_table_match(t, b->text, b->text_len, entry);
-		else if (pseudo_heading(b))
+		else if (pseudo_heading(doc, b))
 			kind = rl_section_table_match(t, b->text, b->text_len, 1);
 
 		if (kind >= 0) {

@@ -416,6 +416,35 @@ static void test_classify_deeper_entry_heading_stays(void **state)
 	rl_doc_free(doc);
 }
 
+static void test_classify_table_cell_headings_in_word(void **state)
+{
+	(void)state;
+	/* a two-column Word template: its sections are capitals in cells; in
+	 * Markdown a table's cells are no headings */
+	static const struct spec s[] = {
+		{ RL_BLOCK_TABLE_CELL, 0, 0, "jane@example.com" },
+		{ RL_BLOCK_TABLE_CELL, 0, 0, "SKILLS" },
+		{ RL_BLOCK_TABLE_CELL, 0, 0, "Python, SQL" },
+		{ RL_BLOCK_TABLE_CELL, 0, 0, "EXPERIENCE" },
+		LI("Worked on the billing reports"),
+	};
+	struct rl_doc *doc = build_doc(s, N(s));
+	doc->format = RL_FORMAT_DOCX;
+	rl_sections_classify(doc, table);
+	static const struct want_section w[] = {
+		{ RL_SEC_CONTACT, -1, 0, 1 },
+		{ RL_SEC_SKILLS, 1, 1, 2 },
+		{ RL_SEC_EXPERIENCE, 3, 3, 2 },
+	};
+	check_sections(doc, w, N(w));
+	rl_doc_free(doc);
+
+	doc = classify(s, N(s));
+	static const struct want_section md[] = { { RL_SEC_CONTACT, -1, 0, 5 } };
+	check_sections(doc, md, N(md));
+	rl_doc_free(doc);
+}
+
 static void test_classify_same_level_unknown_heading_is_other(void **state)
 {
 	(void)state;
@@ -727,6 +756,7 @@ int main(void)
 		cmocka_unit_test(test_classify_headline_under_name),
 		cmocka_unit_test(test_classify_deeper_unknown_heading_stays),
 		cmocka_unit_test(test_classify_deeper_entry_heading_stays),
+		cmocka_unit_test(test_classify_table_cell_headings_in_word),
 		cmocka_unit_test(test_classify_same_level_unknown_heading_is_other),
 		cmocka_unit_test(test_classify_unknown_heading_after_contact_text),
 		cmocka_unit_test(test_classify_repeated_kind),
