@@ -13,6 +13,8 @@
 /* The estimate is borderline this close (in pages) to the limit: about
  * three lines, within the error of a static layout. */
 #define BORDERLINE_PAGES 0.05
+/* A line of 11-12 pt body text, for a resume whose text is all in tables. */
+#define TYPICAL_LINE_PT 14.0
 
 static const struct {
 	unsigned bit;
@@ -324,8 +326,11 @@ void rl_pagefit_estimate(const struct rl_doc *doc, const struct rl_lint_opts *op
 		out->reasons |= RL_LAYOUT_APPROX_FONT;
 
 	/* the lines past the limit, and where the limit is crossed */
-	double body_line = 0, last_bottom = 0;
-	size_t nbody = 0;
+	/* the typical line, for "lines free" and the lines blocks take: of
+	 * the lines outside tables (a table row that fits is one line box as
+	 * tall as the row); a resume all in a table gets a common one */
+	double body_line = 0, last_bottom = 0, flow_line = 0;
+	size_t nbody = 0, nflow = 0;
 	out->nblocks = doc->nblocks;
 	out->blocks = rl_xcalloc(doc->nblocks ? doc->nblocks : 1, sizeof *out->blocks);
 	for (size_t i = 0; i < r.nlines; i++) {
@@ -333,6 +338,10 @@ void rl_pagefit_estimate(const struct rl_doc *doc, const struct rl_lint_opts *op
 		if (l->visible) {
 			body_line += l->height;
 			nbody++;
+			if (!f->paras[l->para].table) {
+				flow_line += l->height;
+				nflow++;
+			}
 			note_block_line(f, l, out);
 		}
 		if (l->page <= out->limit) {
@@ -363,7 +372,7 @@ void rl_pagefit_estimate(const struct rl_doc *doc, const struct rl_lint_opts *op
 	}
 	if (!out->has_overflow && out->count > out->limit)
 		out->lines_over = out->lines_over ? out->lines_over : 1;
-	double typical = nbody ? body_line / (double)nbody : 14;
+	double typical = nflow >= 5 ? flow_line / (double)nflow : TYPICAL_LINE_PT;
 	for (size_t i = 0; i < out->nblocks; i++)
 		out->blocks[i].lines = typical > 0 ? out->blocks[i].lines / (float)typical : 0;
 	if (out->count <= out->limit && typical > 0)

@@ -130,6 +130,23 @@ static void test_list_under_paragraph_line(void **state)
 	rl_buf_free(&c);
 }
 
+static void test_lines_free_with_a_table(void **state)
+{
+	(void)state;
+	/* a short resume whose text is in a table: most of the page is free
+	 * (a table row is one line box as tall as the row, not a line) */
+	struct rl_lint_opts o;
+	struct rl_result r;
+	rl_lint_opts_default(&o);
+	lint("# Jane Doe\n\n| Skills | Experience |\n|---|---|\n| Python, SQL, Go, Rust, C, Bash | Acme 2020-2024, "
+	     "built the billing service and the reports for every customer of the company |\n",
+	     &o, &r);
+	const struct rl_pages *p = &r.report.pages;
+	assert_true(p->estimate < 0.25);
+	assert_true(p->lines_free > 35);
+	rl_result_free(&r);
+}
+
 static void test_overflow_is_located(void **state)
 {
 	(void)state;
@@ -336,6 +353,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_short_resume_fits),
 		cmocka_unit_test(test_list_under_paragraph_line),
+		cmocka_unit_test(test_lines_free_with_a_table),
 		cmocka_unit_test(test_overflow_is_located),
 		cmocka_unit_test(test_cuts_cheapest_first),
 		cmocka_unit_test(test_oldest_role),
