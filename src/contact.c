@@ -39,6 +39,27 @@ int rl_find_email(const char *s, size_t len, size_t *start, size_t *end)
 	return 0;
 }
 
+/* A date written with digits: "28.02.2018", "28/02/2018", "2018-02-28"
+ * (three groups, the year four digits at one end, nothing else). */
+static int digit_date(const char *s, size_t len)
+{
+	size_t group[3] = { 0 }, g = 0;
+	for (size_t k = 0; k < len; k++) {
+		if (s[k] >= '0' && s[k] <= '9') {
+			group[g]++;
+		} else if ((s[k] == '.' || s[k] == '/' || s[k] == '-') && group[g] && g < 2) {
+			g++;
+		} else {
+			return 0;
+		}
+	}
+	if (g != 2)
+		return 0;
+	int day_first = group[0] <= 2 && group[1] <= 2 && group[2] == 4;
+	int year_first = group[0] == 4 && group[1] <= 2 && group[2] <= 2 && group[1] && group[2];
+	return day_first || year_first;
+}
+
 /* Eight digits as two years from 1900 to 2099 with a - or / between. */
 static int year_range(const char *s, size_t len)
 {
@@ -83,6 +104,18 @@ int rl_find_phone(const char *s, size_t len, size_t *start, size_t *end)
 			/* "2019 - 2023", "(1998 - 2010)" are years, not a phone */
 			if (digits == 8 && year_range(s + i, last - i))
 				continue;
+			/* "(28.02.2018)", "29.11.2018 (2 days)": it starts with a date */
+			size_t d0 = i, d1;
+			while (d0 < last && (s[d0] < '0' || s[d0] > '9'))
+				d0++;
+			for (d1 = d0; d1 < last && ((s[d1] >= '0' && s[d1] <= '9') || s[d1] == '.' || s[d1] == '/' ||
+						    s[d1] == '-');
+			     d1++)
+				;
+			if (digit_date(s + d0, d1 - d0)) {
+				i = d1; /* and not its tail ("11.2018") either */
+				continue;
+			}
 			if (start)
 				*start = i;
 			if (end)

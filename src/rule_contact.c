@@ -214,7 +214,10 @@ static size_t first_part_end(const struct contact_rule *c, const struct rl_doc *
 static int in_first_part(const struct rl_doc *doc, size_t i, size_t end)
 {
 	const struct rl_block *b = &doc->blocks[i];
-	return i < end || doc->sections[b->section].kind == RL_SEC_CONTACT || b->kind == RL_BLOCK_PAGE_HEADER ||
+	const struct rl_section *sec = &doc->sections[b->section];
+	/* a contact section counts where it starts in the first part: one
+	 * headed "Personal Details" at the foot of the page is not the top */
+	return i < end || (sec->kind == RL_SEC_CONTACT && sec->first < end) || b->kind == RL_BLOCK_PAGE_HEADER ||
 	       b->kind == RL_BLOCK_PAGE_FOOTER || b->kind == RL_BLOCK_META;
 }
 

@@ -41,6 +41,11 @@ static void test_phone(void **state)
 	assert_string_equal(span(rl_find_phone, "Acme, 2019 - 2023"), "");
 	assert_string_equal(span(rl_find_phone, "### Gamma (1998 - 2010)"), "");
 	assert_string_equal(span(rl_find_phone, "Gamma 1998/2010"), "");
+	/* nor are dates written in digits */
+	assert_string_equal(span(rl_find_phone, "celebration (28.02.2018)."), "");
+	assert_string_equal(span(rl_find_phone, "on 2018-02-28 and 1/2/2019"), "");
+	assert_string_equal(span(rl_find_phone, "to 29.11.2018 (2 days)"), "");
+	assert_string_equal(span(rl_find_phone, "+91 98765 43210"), "+91 98765 43210");
 	/* too few or too many digits, or part of a longer token */
 	assert_string_equal(span(rl_find_phone, "Grew revenue 12.5%"), "");
 	assert_string_equal(span(rl_find_phone, "ID A1234567890"), "");
