@@ -329,15 +329,13 @@ void rl_pagefit_estimate(const struct rl_doc *doc, const struct rl_lint_opts *op
 	/* the typical line, for "lines free" and the lines blocks take: of
 	 * the lines outside tables (a table row that fits is one line box as
 	 * tall as the row); a resume all in a table gets a common one */
-	double body_line = 0, last_bottom = 0, flow_line = 0;
-	size_t nbody = 0, nflow = 0;
+	double last_bottom = 0, flow_line = 0;
+	size_t nflow = 0;
 	out->nblocks = doc->nblocks;
 	out->blocks = rl_xcalloc(doc->nblocks ? doc->nblocks : 1, sizeof *out->blocks);
 	for (size_t i = 0; i < r.nlines; i++) {
 		const struct rl_line_box *l = &r.lines[i];
 		if (l->visible) {
-			body_line += l->height;
-			nbody++;
 			if (!f->paras[l->para].table) {
 				flow_line += l->height;
 				nflow++;
