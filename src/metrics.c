@@ -6,6 +6,17 @@
 #include "buf.h"
 #include "pagefit_cuts.h"
 
+/* The measure's place: block b, in its section. */
+static void at_block(struct rl_measure *out, const struct rl_doc *doc, const struct rl_block *b)
+{
+	out->has_pos = 1;
+	out->start = b->start;
+	out->end = b->end;
+	out->text = b->text;
+	out->text_len = b->text_len;
+	out->section = (int)doc->sections[b->section].kind;
+}
+
 static void measure_words(struct rl_run *run, double limit, struct rl_measure *out)
 {
 	const struct rl_doc *doc = run->doc;
@@ -17,12 +28,7 @@ static void measure_words(struct rl_run *run, double limit, struct rl_measure *o
 			continue;
 		words += rl_count_words(b->text, b->text_len);
 		if ((double)words > limit) {
-			out->has_pos = 1;
-			out->start = b->start;
-			out->end = b->end;
-			out->text = b->text;
-			out->text_len = b->text_len;
-			out->section = (int)doc->sections[b->section].kind;
+			at_block(out, doc, b);
 			return;
 		}
 	}
@@ -122,12 +128,7 @@ static void measure_body_font_size(struct rl_run *run, double limit, struct rl_m
 		}
 		if (at * 2 < all)
 			continue;
-		out->has_pos = 1;
-		out->start = b->start;
-		out->end = b->end;
-		out->text = b->text;
-		out->text_len = b->text_len;
-		out->section = (int)doc->sections[b->section].kind;
+		at_block(out, doc, b);
 		return;
 	}
 }
@@ -179,12 +180,7 @@ static void measure_margin(struct rl_run *run, double limit, struct rl_measure *
 		if (p->section != best_s || p->block >= doc->nblocks || p->in_header || p->in_footer)
 			continue;
 		const struct rl_block *b = &doc->blocks[p->block];
-		out->has_pos = 1;
-		out->start = b->start;
-		out->end = b->end;
-		out->text = b->text;
-		out->text_len = b->text_len;
-		out->section = (int)doc->sections[b->section].kind;
+		at_block(out, doc, b);
 		return;
 	}
 }
