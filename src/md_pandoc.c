@@ -657,6 +657,18 @@ static int github_list(const char *line, size_t at)
 	return at >= 1 && line[at - 1] == '1' && (at == 1 || line[at - 2] < '0' || line[at - 2] > '9');
 }
 
+/* Where a backslash goes in line l for pandoc's reading (SIZE_MAX: none),
+ * the lines read in order. */
+static size_t lazy_escape(struct lazy_state *z, const char *s, const struct line *l)
+{
+	if (l->in_code) {
+		z->prev = LZ_OTHER;
+		return SIZE_MAX;
+	}
+	size_t at = lazy_step(z, s + l->start, l->end - l->start);
+	return at == SIZE_MAX ? SIZE_MAX : l->start + at;
+}
+
 size_t rl_md_lazy_list_lines(const struct rl_source *src, size_t start, size_t end, size_t **lines, int *quotes,
 			     size_t *nlist, size_t *first_list)
 {
@@ -668,20 +680,16 @@ size_t rl_md_lazy_list_lines(const struct rl_source *src, size_t start, size_t e
 	*quotes = 0;
 	index_lines(s, start, end, &L);
 	for (size_t i = 0; i < L.n; i++) {
-		if (L.v[i].in_code) {
-			z.prev = LZ_OTHER;
-			continue;
-		}
-		size_t at = lazy_step(&z, s + L.v[i].start, L.v[i].end - L.v[i].start);
+		size_t at = lazy_escape(&z, s, &L.v[i]);
 		if (at == SIZE_MAX)
 			continue;
-		if (s[L.v[i].start + at] == '>') {
+		if (s[at] == '>') {
 			*quotes = 1;
 			continue;
 		}
 		RL_GROW(*lines, n, cap);
 		(*lines)[n++] = L.v[i].start;
-		if (github_list(s + L.v[i].start, at) && (*nlist)++ == 0) {
+		if (github_list(s + L.v[i].start, at - L.v[i].start) && (*nlist)++ == 0) {
 			size_t k = L.v[i].start;
 			while (s[k] == ' ' || s[k] == '\t')
 				k++;
@@ -692,8 +700,7 @@ size_t rl_md_lazy_list_lines(const struct rl_source *src, size_t start, size_t e
 	return n;
 }
 
-int rl_md_lazy_copy(const struct rl_source *src, size_t start, size_t end, struct md_definition *out,
-		    size_t *nlist, size_t *first_list)
+int rl_md_lazy_copy(const struct rl_source *src, size_t start, size_t end, struct md_definition *out)
 {
 	const char *s = src->bytes;
 	struct lines L = { NULL, 0, 0 };
@@ -702,22 +709,8 @@ int rl_md_lazy_copy(const struct rl_source *src, size_t start, size_t end, struc
 	index_lines(s, start, end, &L);
 	size_t *esc = rl_xreallocarray(NULL, L.n ? L.n : 1, sizeof *esc);
 	for (size_t i = 0; i < L.n; i++) {
-		esc[i] = SIZE_MAX;
-		if (L.v[i].in_code) {
-			z.prev = LZ_OTHER;
-			continue;
-		}
-		size_t at = lazy_step(&z, s + L.v[i].start, L.v[i].end - L.v[i].start);
-		if (at != SIZE_MAX) {
-			esc[i] = L.v[i].start + at;
-			any = 1;
-			if (github_list(s + L.v[i].start, esc[i] - L.v[i].start) && (*nlist)++ == 0) {
-				size_t k = L.v[i].start;
-				while (s[k] == ' ' || s[k] == '\t')
-					k++;
-				*first_list = k;
-			}
-		}
+		esc[i] = lazy_escape(&z, s, &L.v[i]);
+		any |= esc[i] != SIZE_MAX;
 	}
 	if (any) {
 		struct rl_buf b;

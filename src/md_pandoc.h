@@ -89,18 +89,15 @@ void rl_md_pandoc_cleanup(struct rl_doc *doc);
 /* pandoc lets no list item or block quote interrupt a paragraph (outside
  * lists). When src[start, end) has such lines, fills out
  * with a copy md4c reads the same way (a backslash before each marker) and
- * returns 1; else 0. Free out->text and out->map with free(). Adds to
- * *nlist the lines among them that start a list in CommonMark too, and sets
- * *first_list to where the first of all those is when *nlist was 0 (both
- * not NULL). */
-int rl_md_lazy_copy(const struct rl_source *src, size_t start, size_t end, struct md_definition *out,
-		    size_t *nlist, size_t *first_list);
+ * returns 1; else 0. Free out->text and out->map with free(). */
+int rl_md_lazy_copy(const struct rl_source *src, size_t start, size_t end, struct md_definition *out);
 
 /* The lines of src[start, end) that a list marker starts right under a
  * paragraph line (lines rl_md_lazy_copy escapes, but for block quotes):
  * their start offsets, ascending, in *lines (free()); returns how many.
- * *quotes gets 1 when a block quote line is also escaped there. Counts into
- * *nlist and *first_list as rl_md_lazy_copy does. */
+ * *quotes gets 1 when a block quote line is also escaped there. Adds to
+ * *nlist those that start a list in CommonMark too (what GitHub shows),
+ * and sets *first_list to where the first is when *nlist was 0. */
 size_t rl_md_lazy_list_lines(const struct rl_source *src, size_t start, size_t end, size_t **lines, int *quotes,
 			     size_t *nlist, size_t *first_list);
 

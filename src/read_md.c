@@ -925,9 +925,7 @@ static void read_region(struct md_state *st, const struct md_region *r)
 			size_t first = doc->nblocks;
 			parse_range(st, st->src, doc->src->len, r->start, r->end, NULL, RL_BLOCK_PARAGRAPH);
 			flag_lazy_items(doc, first, lines, nlines);
-		} else if (quotes && rl_md_lazy_copy(doc->src, r->start, r->end, &lazy, &(size_t){ 0 },
-						     &(size_t){ 0 })) {
-			/* (its list lines were counted above) */
+		} else if (quotes && rl_md_lazy_copy(doc->src, r->start, r->end, &lazy)) {
 			parse_range(st, lazy.text, lazy.len, 0, lazy.len, &lazy, RL_BLOCK_PARAGRAPH);
 			free(lazy.text);
 			free(lazy.map);
