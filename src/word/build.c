@@ -169,29 +169,26 @@ static int all_bold(const struct rl_lf_para *lp)
 }
 
 /* The block for paragraph p at source offset line_start. */
-/* Italic or not at byte i of p's text: its run's resolved formatting
- * (rules pass over titles, which are set in italics). */
-static uint32_t format_at(const struct wd_para *p, const struct wd_styles *s, size_t i, size_t *k,
-			  size_t *run_end)
+/* Italic or not at byte i of the paragraph: its laid-out run's resolved
+ * formatting (rules pass over titles, which are set in italics). Runs are
+ * in text order: the cursor *k only moves forward, so a paragraph of many
+ * thousand runs stays linear. lp NULL: no formatting. */
+static uint32_t format_at(const struct rl_lf_para *lp, size_t text_len, size_t i, size_t *k, size_t *run_end)
 {
-	/* runs are in text order: the cursor *k only moves forward (a
-	 * paragraph of many thousand runs stays linear) */
-	for (; *k < p->nruns; (*k)++) {
-		const struct wd_run *r = &p->runs[*k];
+	for (; lp && *k < lp->nruns; (*k)++) {
+		const struct rl_lf_run *r = &lp->runs[*k];
 		if (i >= (size_t)r->off + r->len)
 			continue;
 		if (i < r->off)
 			break; /* between runs: text no run formats */
 		*run_end = (size_t)r->off + r->len;
-		struct wd_rpr rr;
-		wd_resolve_rpr(s, p->style, &r->rpr, &rr);
-		return rr.italic ? RL_FMT_ITALIC : 0;
+		return r->italic ? RL_FMT_ITALIC : 0;
 	}
-	*run_end = *k < p->nruns ? p->runs[*k].off : p->text.len;
+	*run_end = lp && *k < lp->nruns ? lp->runs[*k].off : text_len;
 	return 0;
 }
 
-static struct rl_block *add_block(struct rl_doc *doc, const struct wd_para *p, const struct wd_styles *s,
+static struct rl_block *add_block(struct rl_doc *doc, const struct wd_para *p, const struct rl_lf_para *lp,
 				  size_t line_start, enum rl_block_kind kind, unsigned level, unsigned flags)
 {
 	const char *t = p->text.data;
@@ -202,7 +199,7 @@ static struct rl_block *add_block(struct rl_doc *doc, const struct wd_para *p, c
 			/* a new run: what is before it goes with the old format */
 			rl_doc_text(doc, t + run, i - run, line_start + run);
 			run = i;
-			rl_doc_set_format(doc, format_at(p, s, i, &k, &fmt_end));
+			rl_doc_set_format(doc, format_at(lp, p->text.len, i, &k, &fmt_end));
 			if (fmt_end <= i)
 				fmt_end = i + 1;
 		}
@@ -424,7 +421,7 @@ struct rl_doc *wd_build_doc(const char *path, enum rl_format format, const struc
 				continue;
 			if (p->alt_text) {
 				if (pass == 1)
-					add_block(doc, p, s, line_start[n], RL_BLOCK_PARAGRAPH, 0, RL_BF_ALT_TEXT);
+					add_block(doc, p, NULL, line_start[n], RL_BLOCK_PARAGRAPH, 0, RL_BF_ALT_TEXT);
 				continue; /* takes no room on the page */
 			}
 			struct wd_ppr pp;
@@ -453,7 +450,7 @@ struct rl_doc *wd_build_doc(const char *path, enum rl_format format, const struc
 				flags |= RL_BF_STRONG;
 			if (pp.page_break_before)
 				flags |= RL_BF_PAGE_BREAK_BEFORE;
-			struct rl_block *blk = add_block(doc, p, s, line_start[n], kind, level, flags);
+			struct rl_block *blk = add_block(doc, p, lp, line_start[n], kind, level, flags);
 			if (blk) {
 				blk->table = p->table;
 				blk->row = p->row;
