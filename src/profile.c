@@ -253,6 +253,19 @@ static void pandoc_text(const struct rl_doc *doc, const struct rl_block *b, char
  * its last line, or, in a list item, two spaces when a line follows at once
  * (the next item); the .docx paragraph then ends in a break, an empty last
  * line. */
+/* How the source line ending at e (not before from) ends: BREAK_SLASH for a
+ * backslash, BREAK_SPACES for two or more spaces, else 0. */
+enum { BREAK_SLASH = 1, BREAK_SPACES = 2 };
+static int line_end_break(const char *s, size_t from, size_t e)
+{
+	size_t t = e;
+	while (t > from && (s[t - 1] == ' ' || s[t - 1] == '\t'))
+		t--;
+	if (t > from && s[t - 1] == '\\' && !(t - 1 > from && s[t - 2] == '\\'))
+		return BREAK_SLASH;
+	return e - t >= 2 ? BREAK_SPACES : 0;
+}
+
 static int trailing_break(const struct rl_doc *doc, const struct rl_block *b)
 {
 	const char *s = doc->src->bytes;
@@ -261,12 +274,10 @@ static int trailing_break(const struct rl_doc *doc, const struct rl_block *b)
 		return 0;
 	while (e < n && s[e] != '\n' && s[e] != '\r')
 		e++;
-	size_t t = e;
-	while (t > k && (s[t - 1] == ' ' || s[t - 1] == '\t'))
-		t--;
-	if (t > k && s[t - 1] == '\\' && !(t - 1 > k && s[t - 2] == '\\'))
+	int brk = line_end_break(s, k, e);
+	if (brk == BREAK_SLASH)
 		return 1;
-	if (b->kind != RL_BLOCK_LIST_ITEM || e - t < 2 || e >= n)
+	if (b->kind != RL_BLOCK_LIST_ITEM || brk != BREAK_SPACES || e >= n)
 		return 0;
 	size_t next = e + (s[e] == '\r' && e + 1 < n && s[e + 1] == '\n' ? 2 : 1);
 	while (next < n && (s[next] == ' ' || s[next] == '\t'))
@@ -352,10 +363,7 @@ static void append_lazy(struct builder *bd, const struct rl_block *b)
 		size_t e = ls - 1; /* the line before: its end */
 		if (e > 0 && s[e] == '\n' && s[e - 1] == '\r')
 			e--;
-		size_t t = e;
-		while (t > 0 && (s[t - 1] == ' ' || s[t - 1] == '\t'))
-			t--;
-		hard = e - t >= 2 || (t > 0 && s[t - 1] == '\\');
+		hard = line_end_break(s, 0, e) != 0;
 	}
 	int sep = lp->text_len && lp->text[lp->text_len - 1] != '\n';
 	int brk = trailing_break(bd->doc, b);
