@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "build.h"
 #include "package.h"
+#include "prune.h"
 #include "styles.h"
 #include "word_module.h"
 #include "xml.h"
@@ -58,9 +59,36 @@ static const struct wd_rel *rel_of_type(const struct wd_rels *r, const char *typ
 typedef int (*part_reader)(struct wd_styles *s, const char *data, size_t len, const char *path, const char *part,
 			   struct rl_diags *diags);
 
-/* Reads an optional part with reader. 0 when read or absent, -1 on error. */
-static int read_optional(struct wd_package *pkg, const char *part, part_reader reader, struct wd_styles *s,
-			 struct rl_diags *d)
+/* Reads part data with reader from a copy without the elements prune_names
+ * (see prune.h). When the copy does not parse, the part is malformed: what
+ * the copy added is dropped and the part itself is read, so the error names
+ * its place in the file. */
+static int read_pruned(part_reader reader, struct wd_styles *s, const char *data, size_t len, const char *path,
+		       const char *part, const char *const *prune_names, wd_prune_keep_fn keep, void *ctx,
+		       struct rl_diags *d)
+{
+	char *copy;
+	size_t copy_len;
+	if (prune_names && wd_prune(data, len, prune_names, keep, ctx, &copy, &copy_len)) {
+		size_t n = s->n, nabstracts = s->nabstracts, nnums = s->nnums;
+		struct rl_diags quiet;
+		rl_diags_init(&quiet);
+		int rc = reader(s, copy, copy_len, path, part, &quiet);
+		rl_diags_free(&quiet);
+		free(copy);
+		if (rc == 0)
+			return 0;
+		s->n = n;
+		s->nabstracts = nabstracts;
+		s->nnums = nnums;
+	}
+	return reader(s, data, len, path, part, d);
+}
+
+/* Reads an optional part with reader, without prune_names. 0 when read or
+ * absent, -1 on error. */
+static int read_optional(struct wd_package *pkg, const char *part, part_reader reader,
+			 const char *const *prune_names, struct wd_styles *s, struct rl_diags *d)
 {
 	char *data;
 	size_t len;
@@ -69,8 +97,114 @@ static int read_optional(struct wd_package *pkg, const char *part, part_reader r
 		return 0;
 	if (rc < 0)
 		return -1;
-	rc = reader(s, data, len, pkg->path, part, d);
+	rc = read_pruned(reader, s, data, len, pkg->path, part, prune_names, NULL, NULL, d);
 	free(data);
+	return rc;
+}
+
+/* The lists (w:num), their definitions (w:abstractNum) and the levels
+ * paragraphs and styles use. */
+struct used_nums {
+	int *num, *abstract;
+	size_t nnum, nabstract;
+	unsigned levels; /* bit i: level i */
+};
+
+static int has(const int *v, size_t n, int x)
+{
+	for (size_t i = 0; i < n; i++)
+		if (v[i] == x)
+			return 1;
+	return 0;
+}
+
+static void add_unique(int **v, size_t *n, int x)
+{
+	if (has(*v, *n, x))
+		return;
+	*v = rl_xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = x;
+}
+
+static void add_level(struct used_nums *u, int ilvl)
+{
+	if (ilvl >= 0 && ilvl < 9)
+		u->levels |= 1u << ilvl;
+}
+
+/* Keeps a w:abstractNum a used w:num draws from, and in it the levels used.
+ * (A w:lvl seen here is one of a kept definition's: the others, and the
+ * w:num elements with their overrides, are cut whole.) */
+static int keep_used_definition(void *ctx, const char *name, const char *tag, size_t tag_len)
+{
+	const struct used_nums *u = ctx;
+	long id;
+	if (strcmp(name, "abstractNum") == 0)
+		return wd_prune_tag_int(tag, tag_len, "abstractNumId", &id) && id >= 0 && id <= 0x7FFFFFFF &&
+		       has(u->abstract, u->nabstract, (int)id);
+	if (strcmp(name, "lvl") == 0)
+		return !wd_prune_tag_int(tag, tag_len, "ilvl", &id) || id < 0 || id > 8 || (u->levels >> id & 1u);
+	return 0;
+}
+
+/* The numbering part, after the body and styles: a template defines many
+ * lists, a resume uses a few, at a level or two. The part is read twice
+ * from cut copies: first its w:num elements (which definition each list id
+ * draws), then only the w:abstractNum definitions those name, with only the
+ * levels paragraphs use. */
+static int read_numbering(struct wd_package *pkg, const char *part, const struct wd_body *body,
+			  struct wd_styles *s, struct rl_diags *d)
+{
+	static const char *const definitions[] = { "abstractNum", "numPicBullet", NULL };
+	static const char *const unused_definitions[] = { "num", "numPicBullet", "abstractNum", "lvl", NULL };
+	struct used_nums u;
+	memset(&u, 0, sizeof u);
+	add_level(&u, s->default_ppr.ilvl);
+	add_level(&u, 0);
+	for (size_t i = 0; i < body->nparas; i++) {
+		if (body->paras[i].ppr.num_id > 0)
+			add_unique(&u.num, &u.nnum, body->paras[i].ppr.num_id);
+		add_level(&u, body->paras[i].ppr.ilvl);
+	}
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->v[i].ppr.num_id > 0)
+			add_unique(&u.num, &u.nnum, s->v[i].ppr.num_id);
+		add_level(&u, s->v[i].ppr.ilvl);
+	}
+	if (!u.nnum)
+		return 0; /* no list: the definitions change nothing */
+	char *data;
+	size_t len;
+	int rc = wd_package_read(pkg, part, &data, &len, d);
+	if (rc != 0) {
+		free(u.num);
+		return rc < 0 ? -1 : 0;
+	}
+	char *nums;
+	size_t nums_len;
+	int whole = 1;
+	if (wd_prune(data, len, definitions, NULL, NULL, &nums, &nums_len)) {
+		struct rl_diags quiet;
+		rl_diags_init(&quiet);
+		rc = wd_numbering_read(s, nums, nums_len, pkg->path, part, &quiet);
+		rl_diags_free(&quiet);
+		free(nums);
+		if (rc == 0) {
+			for (size_t i = 0; i < s->nnums; i++)
+				if (has(u.num, u.nnum, s->nums[i].id))
+					add_unique(&u.abstract, &u.nabstract, s->nums[i].abstract_id);
+			rc = read_pruned(wd_numbering_read, s, data, len, pkg->path, part, unused_definitions,
+					 keep_used_definition, &u, d);
+			whole = 0;
+		} else {
+			s->nnums = s->nabstracts = 0;
+		}
+	}
+	if (whole)
+		rc = wd_numbering_read(s, data, len, pkg->path, part, d);
+	free(data);
+	free(u.num);
+	free(u.abstract);
 	return rc;
 }
 
@@ -190,18 +324,24 @@ static struct rl_doc *read_package(struct wd_package *pkg, const char *path, enu
 	}
 	if (rc < 0 || read_rels(pkg, main_part, &rels, d))
 		goto out;
+	/* what each part holds that the reader never reads (see prune.h) */
+	static const char *const styles_unread[] = { "latentStyles", NULL };
+	static const char *const theme_unread[] = { "clrScheme", "fmtScheme", "font", "objectDefaults",
+						     "extraClrSchemeLst", "extLst", NULL };
+	static const char *const settings_unread[] = { "rsids", "shapeDefaults", "hdrShapeDefaults", "mathPr",
+							"docVars", NULL };
 	static const struct {
 		const char *type, *fallback;
 		part_reader reader;
+		const char *const *unread;
 	} parts[] = {
-		{ "styles", "word/styles.xml", wd_styles_read },
-		{ "numbering", "word/numbering.xml", wd_numbering_read },
-		{ "theme", "word/theme/theme1.xml", wd_theme_read },
-		{ "settings", "word/settings.xml", wd_settings_read },
+		{ "styles", "word/styles.xml", wd_styles_read, styles_unread },
+		{ "theme", "word/theme/theme1.xml", wd_theme_read, theme_unread },
+		{ "settings", "word/settings.xml", wd_settings_read, settings_unread },
 	};
 	for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
 		const struct wd_rel *r = rel_of_type(&rels, parts[i].type);
-		if (read_optional(pkg, r ? r->target : parts[i].fallback, parts[i].reader, &styles, d))
+		if (read_optional(pkg, r ? r->target : parts[i].fallback, parts[i].reader, parts[i].unread, &styles, d))
 			goto out;
 	}
 	wd_styles_use_app_defaults(&styles);
@@ -216,6 +356,9 @@ static struct rl_doc *read_package(struct wd_package *pkg, const char *path, enu
 				goto out;
 		}
 	}
+	const struct wd_rel *numbering = rel_of_type(&rels, "numbering");
+	if (read_numbering(pkg, numbering ? numbering->target : "word/numbering.xml", &body, &styles, d))
+		goto out;
 	read_props(pkg, &pkg_rels, &props, d);
 	doc = wd_build_doc(path, format, &body, &styles, &props);
 out:

@@ -10,8 +10,10 @@
 #define RL_STR_(x) #x
 #define RL_STR(x) RL_STR_(x)
 
-/* Input handed to the parser at a time: events of one chunk are queued. */
-#define WD_XML_CHUNK (64u * 1024)
+/* Input handed to the parser at a time: events of one chunk are queued.
+ * Small enough that the queue stays in cache and a reader that stops early
+ * (the theme) leaves the rest unparsed. */
+#define WD_XML_CHUNK (8u * 1024)
 
 struct wd_attr {
 	enum wd_ns ns;

@@ -1,5 +1,5 @@
 /* Word parts as a stream of XML events, pulled one at a time. Underneath is
- * libxml2's SAX2 push parser, fed 64 KiB at a time, so memory stays bounded
+ * libxml2's SAX2 push parser, fed 8 KiB at a time, so memory stays bounded
  * by a chunk's events whatever the part's size; it is configured safely: no
  * network, no DTD (a document type declaration is refused), no entity
  * substitution (an entity reference is refused), no huge mode, and depth

@@ -535,6 +535,100 @@ static void test_lists(void **state)
 	rl_doc_free(doc);
 }
 
+/* The parts are read from copies without what the reader never reads
+ * (prune.c): the lists read as they do from the whole part. */
+static void check_cut_lists(const char *numbering, const char *styles)
+{
+	struct pkg o = { .numbering = numbering, .styles = styles };
+	struct rl_doc *doc = word("<w:p><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"
+				  "<w:r><w:t>Alpha</w:t></w:r></w:p>"
+				  "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr>"
+				  "<w:r><w:t>Beta</w:t></w:r></w:p>" PS("ListBullet", "Gamma"),
+				  &o);
+	assert_int_equal(doc->nblocks, 3);
+	ASSERT_BLOCK(doc, 0, RL_BLOCK_LIST_ITEM, 2, 0, "Alpha");
+	ASSERT_BLOCK(doc, 1, RL_BLOCK_LIST_ITEM, 1, 0, "Beta");
+	ASSERT_BLOCK(doc, 2, RL_BLOCK_LIST_ITEM, 1, 0, "Gamma");
+	const struct rl_layout_facts *f = doc->layout;
+	ASSERT_NEAR(f->paras[0].ind_left, 72);
+	ASSERT_NEAR(f->paras[1].ind_left, 90); /* its w:num's level override */
+	ASSERT_NEAR(f->paras[2].ind_left, 36);
+	ASSERT_NEAR(f->paras[2].ind_first, -18);
+	rl_doc_free(doc);
+}
+
+#define UNUSED_DEF(id)                                                                                     \
+	"<w:abstractNum w:abstractNumId=\"" id "\" w:note=\"a > b\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/>" \
+	"<w:pPr><w:ind w:left=\"5000\"/></w:pPr></w:lvl></w:abstractNum>"
+
+static const char CUT_NUMBERING[] =
+	"<w:numbering " NS_W ">"
+	"<w:numPicBullet w:numPicBulletId=\"0\"><w:pict/></w:numPicBullet>"
+	UNUSED_DEF("7")
+	"<w:abstractNum w:abstractNumId=\"0\">"
+	"<w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/><w:pPr><w:ind w:left=\"720\" w:hanging=\"360\"/></w:pPr></w:lvl>"
+	"<w:lvl w:ilvl=\"1\"><w:numFmt w:val=\"bullet\"/><w:pPr><w:ind w:left=\"1440\" w:hanging=\"360\"/></w:pPr></w:lvl>"
+	"<w:lvl w:ilvl=\"5\"><w:numFmt w:val=\"bullet\"/><w:pPr><w:ind w:left=\"4000\"/></w:pPr></w:lvl>"
+	"</w:abstractNum>"
+	UNUSED_DEF("8")
+	"<w:abstractNum w:abstractNumId=\"1\">"
+	"<w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"decimal\"/><w:pPr><w:ind w:left=\"360\" w:hanging=\"360\"/></w:pPr></w:lvl>"
+	"</w:abstractNum>"
+	"<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+	"<w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/>"
+	"<w:lvlOverride w:ilvl=\"0\"><w:lvl w:ilvl=\"0\"><w:pPr><w:ind w:left=\"1800\"/></w:pPr></w:lvl></w:lvlOverride>"
+	"</w:num>"
+	"<w:num w:numId=\"3\"><w:abstractNumId w:val=\"8\"/></w:num>"
+	"</w:numbering>";
+
+static void test_parts_cut_before_parsing(void **state)
+{
+	(void)state;
+	static const char styles_with_latent[] =
+		"<w:styles " NS_W "><w:latentStyles w:count=\"2\"><w:lsdException w:name=\"Normal\"/>"
+		"<w:lsdException w:name=\"heading 1\" w:qFormat=\"1\"/></w:latentStyles>"
+		"<w:style w:type=\"paragraph\" w:styleId=\"ListBullet\"><w:name w:val=\"List Bullet\"/>"
+		"<w:pPr><w:numPr><w:numId w:val=\"1\"/></w:numPr></w:pPr></w:style></w:styles>";
+	check_cut_lists(CUT_NUMBERING, styles_with_latent);
+
+	/* a comment may hide markup: that part is read whole, to the same end */
+	struct rl_buf b;
+	rl_buf_init(&b);
+	rl_buf_adds(&b, CUT_NUMBERING);
+	b.len -= strlen("</w:numbering>");
+	rl_buf_adds(&b, "<!-- </w:abstractNum> --></w:numbering>");
+	check_cut_lists(b.data, styles_with_latent);
+	rl_buf_free(&b);
+
+	/* a malformed part is reported where it is in the file, not in the copy */
+	static const char doc_xml[] = "<w:document " NS_W "><w:body><w:p><w:pPr><w:numPr><w:numId w:val=\"1\"/>"
+				      "</w:numPr></w:pPr></w:p></w:body></w:document>";
+	static const char bad_numbering[] = "<w:numbering " NS_W ">" UNUSED_DEF("4")
+					    "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"4\"/></w:num><x></w:numbering>";
+	static const char bad_styles[] = "<w:styles " NS_W "><w:latentStyles><w:lsdException/></w:latentStyles>"
+					 "<w:style></w:styles>";
+	const char *parts[] = {
+		"[Content_Types].xml", CONTENT_TYPES,
+		"word/document.xml", doc_xml,
+		"word/_rels/document.xml.rels", DOC_RELS,
+		"word/numbering.xml", bad_numbering,
+		NULL,
+	};
+	size_t len;
+	char *docx = make_docx(parts, &len);
+	read_fails("cv.docx", docx, len,
+		   "malformed XML in word/numbering.xml at 1:312: Opening and ending tag mismatch: x line 1 and "
+		   "w:numbering");
+	free(docx);
+	parts[7] = bad_styles;
+	parts[6] = "word/styles.xml";
+	docx = make_docx(parts, &len);
+	read_fails("cv.docx", docx, len,
+		   "malformed XML in word/styles.xml at 1:152: Opening and ending tag mismatch: style line 1 and "
+		   "styles");
+	free(docx);
+}
+
 static const char TABLES[] =
 	P("Skills")
 	"<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"0\" w:type=\"auto\"/>"
@@ -1614,6 +1708,7 @@ int main(void)
 		cmocka_unit_test(test_strict_namespace),
 		cmocka_unit_test(test_word2003),
 		cmocka_unit_test(test_error_malformed_part),
+		cmocka_unit_test(test_parts_cut_before_parsing),
 		cmocka_unit_test(test_error_doctype),
 		cmocka_unit_test(test_error_no_document),
 		cmocka_unit_test(test_error_too_deep),
