@@ -5,8 +5,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* The longest name ("CounterClockwiseContourIntegral") and its NUL. The
+ * name is held inline, not pointed at: a table of pointers is relocated,
+ * page by page, each time the program starts. */
+#define RL_ENTITY_NAME_MAX 32
+
 struct rl_entity {
-	const char *name;       /* without & and ; */
+	char name[RL_ENTITY_NAME_MAX]; /* without & and ; */
 	uint32_t cp[2];         /* one or two code points; cp[1] is 0 for one */
 };
 

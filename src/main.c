@@ -10,7 +10,7 @@
 #include "rl_build.h"
 #include "rule_cache.h"
 #include "run.h"
-#include "word_module.h"
+#include "modules.h"
 
 static int is_dir(const char *p)
 {
@@ -35,7 +35,7 @@ int main(int argc, char **argv)
 		return EXIT_CLEAN;
 	}
 	char *module_dir = rl_paths_module_dir();
-	rl_word_module_set_dir(module_dir);
+	rl_modules_set_dir(module_dir);
 	free(module_dir);
 	char *rules_dir = st.cli.rules_dir ? rl_xstrdup(st.cli.rules_dir) : rl_paths_rules_dir();
 	struct rl_buf tables;

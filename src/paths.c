@@ -75,7 +75,7 @@ char *rl_paths_rules_dir(void)
 char *rl_paths_module_dir(void)
 {
 	if (in_build_tree())
-		return rl_xstrdup(RL_BUILD_DIR "/src/word");
+		return rl_xstrdup(RL_BUILD_DIR "/src");
 	char *moved = beside_binary(RL_MODULE_REL);
 	return moved ? moved : rl_xstrdup(RL_MODULE_DIR);
 }

@@ -1,48 +1,29 @@
 /* Word readers in the reader table: cheap probes here, the reading itself in
  * the module (see word_module.h), loaded once on first use. */
-#include <dlfcn.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "alloc.h"
 #include "buf.h"
+#include "modules.h"
 #include "reader.h"
 #include "word_module.h"
 
 /* Weak: present only where the module's code is linked in. */
 extern const struct rl_word_module rl_word_module __attribute__((weak));
 
-static char module_dir[4096];
 static const struct rl_word_module *loaded;
-static char load_error[512];
+static char load_error[600];
 static pthread_once_t load_once = PTHREAD_ONCE_INIT;
-
-void rl_word_module_set_dir(const char *dir)
-{
-	snprintf(module_dir, sizeof module_dir, "%s", dir);
-}
 
 static void load(void)
 {
-	if (&rl_word_module) {
+	char why[512];
+	if (&rl_word_module)
 		loaded = &rl_word_module;
-		return;
-	}
-	char path[4200];
-	snprintf(path, sizeof path, "%s/%s", module_dir[0] ? module_dir : ".", RL_WORD_MODULE_FILE);
-	void *h = dlopen(path, RTLD_LAZY | RTLD_LOCAL); /* symbols bind on first use */
-	if (!h) {
-		snprintf(load_error, sizeof load_error, "cannot load the Word reader: %.450s", dlerror());
-		return;
-	}
-	const struct rl_word_module *m = dlsym(h, "rl_word_module");
-	if (!m || m->abi != RL_WORD_MODULE_ABI) {
-		snprintf(load_error, sizeof load_error, "cannot load the Word reader: %.400s is %s", path,
-			 m ? "from another version of resumelint" : "not the Word reader");
-		return;
-	}
-	loaded = m;
+	else if (!(loaded = rl_module_load(RL_WORD_MODULE, "rl_word_module", RL_WORD_MODULE_ABI, why, sizeof why)))
+		snprintf(load_error, sizeof load_error, "cannot load the Word reader: %s", why);
 }
 
 static const struct rl_word_module *module(const char *path, struct rl_diags *diags)

@@ -116,6 +116,11 @@ static void stop_line(struct rl_tailor *t, const char *path, unsigned line, char
 
 struct rl_tailor *rl_tailor_load(const char *dir, struct rl_diags *diags)
 {
+	const char *no_stemmer = rl_stemmer_load_error();
+	if (no_stemmer) {
+		rl_diags_add(diags, RL_DIAG_ERROR, dir, 0, 0, "%s", no_stemmer);
+		return NULL;
+	}
 	struct rl_tailor *t = rl_xcalloc(1, sizeof *t);
 	rl_strmap_init(&t->stop);
 	t->stemmer = rl_stemmer_new();

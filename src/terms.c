@@ -1,11 +1,14 @@
 /* Tokenizer and stemmer for tailoring (terms.h). */
 #include "terms.h"
 
-#include <libstemmer.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
+#include "modules.h"
+#include "stem_module.h"
 #include "utf8.h"
 
 /* Snowball's English stemmer wants short words; longer ones are kept as
@@ -16,13 +19,37 @@
 #define MAX_SLASH_SIDE 3
 
 struct rl_stemmer {
-	struct sb_stemmer *sb;
+	struct sb_stemmer *sb; /* NULL: the module could not be loaded */
 };
+
+/* Weak: present only where the module's code is linked in. */
+extern const struct rl_stem_module rl_stem_module __attribute__((weak));
+
+static const struct rl_stem_module *loaded;
+static char load_error[600];
+static pthread_once_t load_once = PTHREAD_ONCE_INIT;
+
+static void load(void)
+{
+	char why[512];
+	if (&rl_stem_module)
+		loaded = &rl_stem_module;
+	else if (!(loaded = rl_module_load(RL_STEM_MODULE, "rl_stem_module", RL_STEM_MODULE_ABI, why, sizeof why)))
+		snprintf(load_error, sizeof load_error, "cannot load the stemmer: %s", why);
+}
+
+const char *rl_stemmer_load_error(void)
+{
+	pthread_once(&load_once, load);
+	return loaded ? NULL : load_error;
+}
 
 struct rl_stemmer *rl_stemmer_new(void)
 {
 	struct rl_stemmer *s = rl_xcalloc(1, sizeof *s);
-	s->sb = sb_stemmer_new("english", "UTF_8");
+	if (rl_stemmer_load_error())
+		return s;
+	s->sb = loaded->new_english();
 	if (!s->sb)
 		abort(); /* out of memory: the alloc.h policy */
 	return s;
@@ -32,14 +59,15 @@ void rl_stemmer_free(struct rl_stemmer *s)
 {
 	if (!s)
 		return;
-	sb_stemmer_delete(s->sb);
+	if (s->sb)
+		loaded->free(s->sb);
 	free(s);
 }
 
 void rl_stem(struct rl_stemmer *s, const char *word, size_t len, struct rl_buf *out)
 {
 	rl_buf_clear(out);
-	int letters = len > 0 && len <= MAX_STEM_BYTES;
+	int letters = s->sb && len > 0 && len <= MAX_STEM_BYTES;
 	for (size_t i = 0; i < len && letters; i++)
 		if ((unsigned char)word[i] < 0x80 && !((word[i] >= 'a' && word[i] <= 'z') || word[i] == '\''))
 			letters = 0;
@@ -47,12 +75,13 @@ void rl_stem(struct rl_stemmer *s, const char *word, size_t len, struct rl_buf *
 		rl_buf_add(out, word, len);
 		return;
 	}
-	const sb_symbol *st = sb_stemmer_stem(s->sb, (const sb_symbol *)word, (int)len);
+	int n;
+	const unsigned char *st = loaded->stem(s->sb, word, (int)len, &n);
 	if (!st) {
 		rl_buf_add(out, word, len);
 		return;
 	}
-	rl_buf_add(out, st, (size_t)sb_stemmer_length(s->sb));
+	rl_buf_add(out, st, (size_t)n);
 }
 
 void rl_toks_init(struct rl_toks *t, struct rl_stemmer *stemmer)

@@ -12,6 +12,9 @@
 
 struct rl_stemmer;
 
+/* Why the stemmer cannot be used (its module did not load), or NULL. A
+ * stemmer made anyway leaves words as they are. */
+const char *rl_stemmer_load_error(void);
 struct rl_stemmer *rl_stemmer_new(void);
 void rl_stemmer_free(struct rl_stemmer *s);
 /* The stem of a lower-case word, NUL-terminated in out (cleared first). */

@@ -28,6 +28,11 @@ grep -q '\[no-gpa\]' "$dest/out.txt" || fail "no no-gpa finding on the noisy sam
 docx="$src/tests/golden/both-formats.docx"
 "$bin" --no-config --format json "$docx" >"$dest/docx.json" || true
 grep -q '"format": "docx"' "$dest/docx.json" || { cat "$dest/docx.json"; fail "the installed Word module did not read $docx"; }
+# tailoring loads the installed stemmer module
+"$bin" --no-config --format json --job "$src/samples/job-posting.md" "$src/samples/resume-tailored.md" \
+	>"$dest/job.json" 2>"$dest/job.err" || true
+[ ! -s "$dest/job.err" ] || { cat "$dest/job.err"; fail "--job with the installed stemmer module"; }
+grep -q '"match"' "$dest/job.json" || { cat "$dest/job.json"; fail "--job gave no match"; }
 
 for page in resumelint.1 resumelint-rules.5; do
 	section=${page##*.}
@@ -40,4 +45,4 @@ for page in resumelint.1 resumelint-rules.5; do
 done
 find "$dest$prefix" -path '*bash-completion/completions/resumelint' | grep -q . || fail "no bash completion"
 find "$dest$prefix" -name _resumelint | grep -q . || fail "no zsh completion"
-echo "installed into $dest$prefix: binary, rules, Word module, man pages and completions work"
+echo "installed into $dest$prefix: binary, rules, Word and stemmer modules, man pages and completions work"
