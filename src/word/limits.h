@@ -12,6 +12,9 @@
  * bomb, not a resume. */
 #define WD_MAX_RATIO 200u
 #define WD_RATIO_FLOOR (1u * 1024 * 1024)
+/* A part is inflated this much at a time, the sizes and the ratio checked
+ * after each step. */
+#define WD_READ_STEP (64u * 1024)
 /* A .docx has a few dozen parts; thousands is an attack on the directory. */
 #define WD_MAX_PARTS 10000
 /* Word nests body, table, row, cell, paragraph, run, text box ... about 30

@@ -217,13 +217,18 @@ static int read_zip(struct wd_package *p, const char *name, char **data, size_t 
 			     zip_strerror(p->zip));
 		return -1;
 	}
-	/* the sizes in the archive can lie: count what really comes out */
+	/* the sizes in the archive can lie: room for the size it states (within
+	 * the limit), then count what really comes out */
 	struct rl_buf b;
 	rl_buf_init(&b);
-	char chunk[65536];
+	if (st.valid & ZIP_STAT_SIZE)
+		rl_buf_reserve(&b, (size_t)st.size + 1);
 	int rc = 0;
 	for (;;) {
-		zip_int64_t got = zip_fread(f, chunk, sizeof chunk);
+		if (b.cap - b.len - 1 == 0)
+			rl_buf_reserve(&b, b.len); /* it lied: double */
+		size_t room = b.cap - b.len - 1;
+		zip_int64_t got = zip_fread(f, b.data + b.len, room < WD_READ_STEP ? room : WD_READ_STEP);
 		if (got < 0) {
 			rl_diags_add(diags, RL_DIAG_ERROR, p->path, 0, 0, "%s is damaged in the archive: %s", name,
 				     zip_file_strerror(f));
@@ -238,7 +243,8 @@ static int read_zip(struct wd_package *p, const char *name, char **data, size_t 
 			rc = -1;
 			break;
 		}
-		rl_buf_add(&b, chunk, (size_t)got);
+		b.len += (size_t)got;
+		b.data[b.len] = '\0';
 		if ((st.valid & ZIP_STAT_COMP_SIZE) && b.len > WD_RATIO_FLOOR &&
 		    b.len / (st.comp_size ? st.comp_size : 1) > WD_MAX_RATIO) {
 			rl_diags_add(diags, RL_DIAG_ERROR, p->path, 0, 0,
