@@ -34,10 +34,19 @@ struct re_set {
 /* The keywords, indexed for one pass over a block's lower-cased text:
  * one strstr per keyword read the block again for each (80 keywords of
  * no-personal-details cost more than its patterns). A position is looked
- * at only when its first two bytes begin some keyword; then the keywords
- * with that first byte are compared there. */
+ * at only when its first two bytes may begin some keyword (a hash of the
+ * pair: a 512-byte filter instead of 8 KB to clear and fault in at every
+ * start, for the odd false alarm); then the keywords with that first byte
+ * are compared there. */
+#define KW_PAIR_BITS 4096u
+
+static unsigned kw_pair(unsigned char a, unsigned char b)
+{
+	return (((unsigned)a << 8 | b) * 0x9E37u >> 7) & (KW_PAIR_BITS - 1);
+}
+
 struct kw_index {
-	unsigned char pair[65536 / 8]; /* first two bytes of a keyword of two or more */
+	unsigned char pair[KW_PAIR_BITS / 8]; /* hashed first two bytes of a keyword of two or more */
 	unsigned char one[256 / 8];    /* one-byte keywords */
 	unsigned short first[257];     /* keywords starting with byte c: by[first[c] .. first[c + 1]) */
 	const char **by;               /* the keywords, by first byte (not owned) */
@@ -78,7 +87,7 @@ static struct kw_index *kw_index_new(char *const *kw, size_t n)
 		if (!k[1]) {
 			x->one[k[0] >> 3] |= (unsigned char)(1u << (k[0] & 7));
 		} else {
-			unsigned pair = (unsigned)k[0] << 8 | k[1];
+			unsigned pair = kw_pair(k[0], k[1]);
 			x->pair[pair >> 3] |= (unsigned char)(1u << (pair & 7));
 		}
 	}
@@ -91,7 +100,7 @@ static int kw_index_any(const struct kw_index *x, const char *low)
 	for (const unsigned char *p = (const unsigned char *)low; *p; p++) {
 		if (x->one[p[0] >> 3] & (1u << (p[0] & 7)))
 			return 1;
-		unsigned pair = (unsigned)p[0] << 8 | p[1]; /* p[1] may be the NUL: no keyword has one */
+		unsigned pair = kw_pair(p[0], p[1]); /* p[1] may be the NUL: no keyword has one */
 		if (!(x->pair[pair >> 3] & (1u << (pair & 7))))
 			continue;
 		for (unsigned k = x->first[p[0]]; k < x->first[p[0] + 1]; k++)
@@ -180,6 +189,7 @@ static int set_keywords(struct rl_rule *r, const struct rl_ynode *v, struct rl_r
 		rl_rule_error(ld, v, "expected a non-empty list of keywords");
 		return -1;
 	}
+	m->keywords = rl_xreallocarray(m->keywords, m->nkeywords + v->n, sizeof *m->keywords);
 	for (size_t i = 0; i < v->n; i++) {
 		const struct rl_ynode *k = v->items[i];
 		if (rl_rule_want_scalar(k, ld, "a keyword"))
@@ -195,7 +205,6 @@ static int set_keywords(struct rl_rule *r, const struct rl_ynode *v, struct rl_r
 			j += rl_utf8_decode(k->value + j, k->value_len - j, &cp, NULL);
 			rl_buf_add_utf8(&low, rl_unicode_lower(cp));
 		}
-		m->keywords = rl_xreallocarray(m->keywords, m->nkeywords + 1, sizeof *m->keywords);
 		m->keywords[m->nkeywords++] = rl_buf_detach(&low, NULL);
 	}
 	return 0;

@@ -110,10 +110,10 @@ int rl_rule_word_list(const struct rl_ynode *v, struct rl_rule_loader *ld, char 
 		rl_rule_error(ld, v, "expected a list of words");
 		return -1;
 	}
+	*out = rl_xreallocarray(*out, *n + v->n, sizeof **out);
 	for (size_t i = 0; i < v->n; i++) {
 		if (rl_rule_want_scalar(v->items[i], ld, "a word"))
 			return -1;
-		*out = rl_xreallocarray(*out, *n + 1, sizeof **out);
 		(*out)[(*n)++] = rl_rule_lower(v->items[i]->value, v->items[i]->value_len);
 	}
 	return 0;

@@ -21,9 +21,9 @@
 struct kind_matcher {
 	enum rl_section_kind kind;
 	char **names;  /* whole headings */
-	size_t nnames;
+	size_t nnames, cap_names;
 	char **words;  /* a word of the heading starts with one of these */
-	size_t nwords;
+	size_t nwords, cap_words;
 };
 
 struct rl_section_table {
@@ -50,9 +50,9 @@ static struct kind_matcher *matcher_for(struct rl_section_table *t, enum rl_sect
 	return m;
 }
 
-static void add_entry(char ***v, size_t *n, const char *text)
+static void add_entry(char ***v, size_t *n, size_t *cap, const char *text)
 {
-	*v = rl_xreallocarray(*v, *n + 1, sizeof **v);
+	RL_GROW(*v, *n, *cap);
 	(*v)[(*n)++] = rl_xstrdup(text);
 }
 
@@ -86,9 +86,9 @@ static void load_line(struct rl_section_table *t, const char *path, unsigned lin
 	}
 	struct kind_matcher *m = matcher_for(t, (enum rl_section_kind)kind);
 	if (name)
-		add_entry(&m->names, &m->nnames, fold->data);
+		add_entry(&m->names, &m->nnames, &m->cap_names, fold->data);
 	else
-		add_entry(&m->words, &m->nwords, fold->data);
+		add_entry(&m->words, &m->nwords, &m->cap_words, fold->data);
 }
 
 struct rl_section_table *rl_section_table_load(const char *path, struct rl_diags *diags)
