@@ -3,9 +3,13 @@
  *   max-words: N        each bullet of more than N words is reported
  *                       ({value}: its words, {limit}: N)
  *   need: PATTERN       with min-share and min-bullets: a section of at least
- *                       min-bullets bullets where under min-share of them
- *                       match PATTERN is reported at its heading
- *                       ({value}: "matching of all", {limit}: the share) */
+ *   need-words: [WORD]  min-bullets bullets where under min-share of them
+ *                       match PATTERN or hold one of the WORDs (whole
+ *                       words, any case) is reported at its heading
+ *                       ({value}: "matching of all", {limit}: the share)
+ * need-words is a list, not an alternation in the pattern: PCRE2 tries each
+ * word of an alternation at every letter, and a sentence-long bullet cost
+ * quantify 250,000 instructions; a lookup of each word costs a few. */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdio.h>
@@ -13,14 +17,19 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "buf.h"
 #include "engine.h"
 #include "matcher.h"
 #include "rule_cache.h"
+#include "strmap.h"
+#include "utf8.h"
 
 struct bullets_rule {
 	double max_words;    /* 0: not checked */
 	char *need;          /* pattern source; NULL: not checked */
 	pcre2_code *need_re;
+	struct rl_strmap need_words; /* lower case */
+	int has_need_words;
 	double min_share;    /* default 0.34 */
 	double min_bullets;  /* default 5 */
 	unsigned attempts;   /* matches tried: JIT-compiled after RL_JIT_AFTER_ATTEMPTS (a cache) */
@@ -57,6 +66,24 @@ static int set_need(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_
 	return 0;
 }
 
+static int set_need_words(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
+{
+	char **words = NULL;
+	size_t n = 0;
+	int rc = rl_rule_word_list(v, ld, &words, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (rc == 0 && (!words[i][0] || strchr(words[i], ' '))) {
+			rl_rule_error(ld, v->items[i], "need-words takes single words");
+			rc = -1;
+		}
+		if (rc == 0)
+			*rl_strmap_put(&impl(r)->need_words, words[i], strlen(words[i]), NULL) = 1;
+	}
+	rl_rule_word_list_free(words, n);
+	impl(r)->has_need_words = rc == 0 && n > 0;
+	return rc;
+}
+
 static int set_min_share(struct rl_rule *r, const struct rl_ynode *v, struct rl_rule_loader *ld)
 {
 	return rl_rule_set_number(v, ld, "a number", 0, 1, &impl(r)->min_share);
@@ -70,6 +97,7 @@ static int set_min_bullets(struct rl_rule *r, const struct rl_ynode *v, struct r
 static const struct rl_rule_key keys[] = {
 	{ "max-words", set_max_words, "report each bullet of more words than this" },
 	{ "need", set_need, "a pattern (or list) a good share of a section's bullets should match" },
+	{ "need-words", set_need_words, "need: words that count as a match too (whole words, any case)" },
 	{ "min-share", set_min_share, "need: report a section where under this share match (default 0.34)" },
 	{ "min-bullets", set_min_bullets, "need: only sections with at least this many bullets (default 5)" },
 	{ NULL, NULL, NULL },
@@ -80,6 +108,7 @@ static void *impl_new(void)
 	struct bullets_rule *b = rl_xcalloc(1, sizeof *b);
 	b->min_share = 0.34;
 	b->min_bullets = 5;
+	rl_strmap_init(&b->need_words);
 	return b;
 }
 
@@ -88,6 +117,7 @@ static void impl_free(void *v)
 	struct bullets_rule *b = v;
 	free(b->need);
 	pcre2_code_free(b->need_re);
+	rl_strmap_free(&b->need_words);
 	free(b);
 }
 
@@ -95,6 +125,10 @@ static int finish(struct rl_rule *r, const struct rl_ynode *root, struct rl_rule
 {
 	if (!impl(r)->max_words && !impl(r)->need) {
 		rl_rule_error(ld, root, "a bullets rule needs 'max-words' or 'need'");
+		return -1;
+	}
+	if (impl(r)->has_need_words && !impl(r)->need) {
+		rl_rule_error(ld, root, "need-words goes with need");
 		return -1;
 	}
 	return 0;
@@ -118,10 +152,29 @@ static void long_bullets(const struct bullets_rule *b, struct rl_run *run)
 	}
 }
 
+/* 1 when text holds one of need-words; words is scratch. */
+static int has_need_word(const struct bullets_rule *b, const char *text, size_t len, struct rl_buf *words)
+{
+	if (!b->has_need_words)
+		return 0;
+	rl_buf_clear(words);
+	rl_utf8_fold_words(text, len, words);
+	for (const char *w = words->data, *end = words->data + words->len; w < end;) {
+		const char *sp = memchr(w, ' ', (size_t)(end - w));
+		size_t n = sp ? (size_t)(sp - w) : (size_t)(end - w);
+		if (rl_strmap_get(&b->need_words, w, n))
+			return 1;
+		w += n + 1;
+	}
+	return 0;
+}
+
 static void need_share(const struct bullets_rule *b, struct rl_run *run)
 {
 	const struct rl_doc *doc = run->doc;
 	pcre2_match_data *md = run->match_data;
+	struct rl_buf words;
+	rl_buf_init(&words);
 	for (size_t s = 0; s < doc->nsections; s++) {
 		const struct rl_section *sec = &doc->sections[s];
 		size_t n = 0, hits = 0;
@@ -134,7 +187,8 @@ static void need_share(const struct bullets_rule *b, struct rl_run *run)
 			if (b->attempts < RL_JIT_AFTER_ATTEMPTS &&
 			    ++((struct bullets_rule *)b)->attempts == RL_JIT_AFTER_ATTEMPTS)
 				pcre2_jit_compile(b->need_re, PCRE2_JIT_COMPLETE);
-			hits += pcre2_match(b->need_re, (PCRE2_SPTR)bl->text, bl->text_len, 0, 0, md, NULL) >= 0;
+			hits += pcre2_match(b->need_re, (PCRE2_SPTR)bl->text, bl->text_len, 0, 0, md, NULL) >= 0 ||
+				has_need_word(b, bl->text, bl->text_len, &words);
 		}
 		if (!n || (double)n < b->min_bullets || (double)hits >= b->min_share * (double)n)
 			continue;
@@ -145,6 +199,7 @@ static void need_share(const struct bullets_rule *b, struct rl_run *run)
 		const struct rl_block *at = sec->heading >= 0 ? &doc->blocks[sec->heading] : &doc->blocks[sec->first];
 		rl_emit(run, at->start, at->end, at->text, at->text_len, (int)sec->kind, &vars);
 	}
+	rl_buf_free(&words);
 }
 
 static void prepare_threads(struct rl_rule *r)
