@@ -40,6 +40,17 @@ struct re_set {
  * are compared there. */
 #define KW_PAIR_BITS 4096u
 
+/* A keyword written "\bage" is "age" at the start of a word. */
+static const char *kw_text(const char *kw)
+{
+	return kw[0] == '\\' && kw[1] == 'b' && kw[2] ? kw + 2 : kw;
+}
+
+static int is_ascii_word(unsigned char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
 static unsigned kw_pair(unsigned char a, unsigned char b)
 {
 	return (((unsigned)a << 8 | b) * 0x9E37u >> 7) & (KW_PAIR_BITS - 1);
@@ -51,6 +62,7 @@ struct kw_index {
 	unsigned short first[257];     /* keywords starting with byte c: by[first[c] .. first[c + 1]) */
 	const char **by;               /* the keywords, by first byte (not owned) */
 	size_t *len;
+	unsigned char *word_start;     /* written "\bword": only where a word starts */
 };
 
 static void kw_index_free(void *p)
@@ -60,6 +72,7 @@ static void kw_index_free(void *p)
 		return;
 	free(x->by);
 	free(x->len);
+	free(x->word_start);
 	free(x);
 }
 
@@ -68,9 +81,10 @@ static struct kw_index *kw_index_new(char *const *kw, size_t n)
 	struct kw_index *x = rl_xcalloc(1, sizeof *x);
 	x->by = rl_xcalloc(n, sizeof *x->by);
 	x->len = rl_xcalloc(n, sizeof *x->len);
+	x->word_start = rl_xcalloc(n, 1);
 	size_t count[256] = { 0 }, at = 0;
 	for (size_t i = 0; i < n; i++)
-		count[(unsigned char)kw[i][0]]++;
+		count[(unsigned char)kw_text(kw[i])[0]]++;
 	for (unsigned c = 0; c < 256; c++) {
 		x->first[c] = (unsigned short)at;
 		at += count[c];
@@ -80,10 +94,11 @@ static struct kw_index *kw_index_new(char *const *kw, size_t n)
 	for (unsigned c = 0; c < 256; c++)
 		fill[c] = x->first[c];
 	for (size_t i = 0; i < n; i++) {
-		const unsigned char *k = (const unsigned char *)kw[i];
+		const unsigned char *k = (const unsigned char *)kw_text(kw[i]);
 		size_t slot = fill[k[0]]++;
-		x->by[slot] = kw[i];
-		x->len[slot] = strlen(kw[i]);
+		x->by[slot] = (const char *)k;
+		x->len[slot] = strlen((const char *)k);
+		x->word_start[slot] = (const char *)k != kw[i];
 		if (!k[1]) {
 			x->one[k[0] >> 3] |= (unsigned char)(1u << (k[0] & 7));
 		} else {
@@ -94,7 +109,9 @@ static struct kw_index *kw_index_new(char *const *kw, size_t n)
 	return x;
 }
 
-/* 1 when one of the keywords occurs in low (as strstr would find it). */
+/* 1 when one of the keywords occurs in low (as strstr would find it; a
+ * "\b" one where the byte before is no ASCII letter, digit or underscore:
+ * a keyword may let through more than its patterns match, never less). */
 static int kw_index_any(const struct kw_index *x, const char *low)
 {
 	for (const unsigned char *p = (const unsigned char *)low; *p; p++) {
@@ -104,7 +121,8 @@ static int kw_index_any(const struct kw_index *x, const char *low)
 		if (!(x->pair[pair >> 3] & (1u << (pair & 7))))
 			continue;
 		for (unsigned k = x->first[p[0]]; k < x->first[p[0] + 1]; k++)
-			if (strncmp((const char *)p, x->by[k], x->len[k]) == 0)
+			if (strncmp((const char *)p, x->by[k], x->len[k]) == 0 &&
+			    (!x->word_start[k] || p == (const unsigned char *)low || !is_ascii_word(p[-1])))
 				return 1;
 	}
 	return 0;
@@ -268,7 +286,8 @@ const struct rl_rule_key rl_matcher_keys[] = {
 	{ "manual-bullets", set_bullets,
 	  "paragraphs and table cells starting with one of these and a space are read as list items" },
 	{ "keywords", set_keywords,
-	  "speed: blocks whose lower-cased text contains none of these are not searched (every match must contain one)" },
+	  "speed: blocks whose lower-cased text contains none of these are not searched (every match must contain one);"
+	  " \\bword: only at the start of a word" },
 	{ "case-sensitive", set_case, "true to match case exactly (default false)" },
 	{ "once-per-block", set_once_per_block,
 	  "true to report only the first match of a block: one line is one entry (default false)" },

@@ -261,6 +261,43 @@ static void test_skip_italic(void **state)
 	fx_fini(&f);
 }
 
+static void test_keywords_word_start(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f);
+	/* a block is searched only with a keyword in it; "\b": where a word starts */
+	fx_rule(&f, "x", "kind: pattern\npattern: 'age'\nkeywords: ['\\bage']\nmessage: '{match}'\n");
+	fx_lint(&f, "- Manage teams\n- Age: 32\n- 5\xc2\xb7" "age 40\n- stage_age\n");
+	ASSERT_NFINDINGS(&f.r, 2);
+	ASSERT_FINDING(&f.r, 0, "x", RL_SEV_WARNING, 2, 3, 2, 6, "Age");
+	/* after a byte that is not ASCII, a word may start: the block is searched */
+	ASSERT_FINDING(&f.r, 1, "x", RL_SEV_WARNING, 3, 5, 3, 8, "age");
+	fx_fini(&f);
+
+	fx_init(&f);
+	fx_rule(&f, "x", "kind: pattern\npattern: 'age'\nkeywords: [age]\nmessage: '{match}'\n");
+	fx_lint(&f, "- Manage teams\n");
+	ASSERT_NFINDINGS(&f.r, 1);
+	fx_fini(&f);
+}
+
+static void test_bullets_need_words(void **state)
+{
+	(void)state;
+	struct fx f;
+	fx_init(&f);
+	fx_rule(&f, "q", "kind: bullets\nblocks: [list-item]\nneed: '\\d'\nneed-words: [Five, dozen]\nmin-bullets: 3\n"
+			 "min-share: 1\nmessage: '{value}'\n");
+	/* whole words, any case: "five-person" holds five, "fiver" does not */
+	fx_lint(&f, "## Experience\n\n- Led a FIVE-person team\n- Cut 3 costs\n- Sold dozens... a dozen\n");
+	ASSERT_NFINDINGS(&f.r, 0);
+	fx_lint(&f, "## Experience\n\n- Led a fiver team\n- Cut 3 costs\n- Sold dozens\n");
+	ASSERT_NFINDINGS(&f.r, 1);
+	ASSERT_FINDING(&f.r, 0, "q", RL_SEV_WARNING, 1, 4, 1, 14, "1 of 3");
+	fx_fini(&f);
+}
+
 static void test_unless_overlap(void **state)
 {
 	(void)state;
@@ -825,6 +862,8 @@ int main(void)
 		cmocka_unit_test(test_pattern_list_and_multiline),
 		cmocka_unit_test(test_once_per_block),
 		cmocka_unit_test(test_skip_italic),
+		cmocka_unit_test(test_keywords_word_start),
+		cmocka_unit_test(test_bullets_need_words),
 		cmocka_unit_test(test_unless_overlap),
 		cmocka_unit_test(test_scope_and_blocks),
 		cmocka_unit_test(test_meta_blocks_read),
