@@ -83,12 +83,22 @@ static const char *element_end(const char *p, const char *end, const char *qname
 	return NULL;
 }
 
-/* The entry of names that is local, or NULL. */
-static const char *named(const char *local, size_t n, const char *const *names)
+/* The names to cut, with their lengths measured once: a part has thousands
+ * of tags to compare. */
+#define MAX_NAMES 32
+
+struct names {
+	const char *const *v;
+	size_t len[MAX_NAMES];
+	size_t n;
+};
+
+/* The entry of names that is local[0..n), or NULL. */
+static const char *named(const struct names *names, const char *local, size_t n)
 {
-	for (; *names; names++)
-		if (strlen(*names) == n && memcmp(*names, local, n) == 0)
-			return *names;
+	for (size_t i = 0; i < names->n; i++)
+		if (names->len[i] == n && names->v[i][0] == local[0] && memcmp(names->v[i], local, n) == 0)
+			return names->v[i];
 	return NULL;
 }
 
@@ -98,9 +108,14 @@ int wd_prune(const char *data, size_t len, const char *const *names, wd_prune_ke
 	const char *end = data + len, *copied = data;
 	const char *p = elements_start(data, end);
 	struct rl_buf b = { 0 };
+	struct names cut_names = { names, { 0 }, 0 };
 	int cut = 0;
 	*out = NULL;
 	*out_len = 0;
+	while (names[cut_names.n] && cut_names.n < MAX_NAMES) {
+		cut_names.len[cut_names.n] = strlen(names[cut_names.n]);
+		cut_names.n++;
+	}
 	while (p && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
 		const char *name = p + 1, *q = name;
 		if (starts_other_markup(p, end))
@@ -113,7 +128,7 @@ int wd_prune(const char *data, size_t len, const char *const *names, wd_prune_ke
 			q++;
 		const char *colon = memchr(name, ':', (size_t)(q - name));
 		const char *local = colon ? colon + 1 : name;
-		const char *entry = named(local, (size_t)(q - local), names);
+		const char *entry = q > local ? named(&cut_names, local, (size_t)(q - local)) : NULL;
 		if (!entry) {
 			p = q;
 			continue;

@@ -22,7 +22,8 @@
  * still searched), 0 cuts it. */
 typedef int (*wd_prune_keep_fn)(void *ctx, const char *name, const char *tag, size_t tag_len);
 
-/* Cuts every element whose local name (any prefix) is in names (NULL-ended)
+/* Cuts every element whose local name (any prefix) is in names (NULL-ended,
+ * at most 32)
  * and that keep (NULL: none is kept) does not keep. 1 and *out (free() it,
  * NUL-terminated) when something was cut; 0 when the part is left as it is
  * (nothing found, or a part that cannot be cut safely). */

@@ -102,6 +102,31 @@ static int read_optional(struct wd_package *pkg, const char *part, part_reader r
 	return rc;
 }
 
+/* The main body, from a copy without the run and paragraph properties the
+ * reader never reads (shading, complex-script sizes, colours, proofing
+ * marks, bookmarks: a quarter of a template's document part); from the part
+ * itself when the copy does not parse (see prune.h). */
+static int read_main_body(struct wd_body *body, const char *data, size_t len, const char *path, const char *part,
+			  const struct wd_rels *rels, struct rl_diags *d)
+{
+	static const char *const unread[] = { "shd", "szCs", "bCs", "iCs", "color", "lang", "proofErr", "noProof",
+					       "rtl", "kern", "bookmarkStart", "bookmarkEnd", NULL };
+	char *copy;
+	size_t copy_len;
+	if (wd_prune(data, len, unread, NULL, NULL, &copy, &copy_len)) {
+		struct rl_diags quiet;
+		rl_diags_init(&quiet);
+		int rc = wd_body_read(body, copy, copy_len, path, part, WD_PART_BODY, rels, &quiet);
+		rl_diags_free(&quiet);
+		free(copy);
+		if (rc == 0)
+			return 0;
+		wd_body_free(body);
+		wd_body_init(body);
+	}
+	return wd_body_read(body, data, len, path, part, WD_PART_BODY, rels, d);
+}
+
 /* The lists (w:num), their definitions (w:abstractNum) and the levels
  * paragraphs and styles use. */
 struct used_nums {
@@ -345,7 +370,7 @@ static struct rl_doc *read_package(struct wd_package *pkg, const char *path, enu
 			goto out;
 	}
 	wd_styles_use_app_defaults(&styles);
-	if (wd_body_read(&body, data, len, path, main_part, WD_PART_BODY, &rels, d))
+	if (read_main_body(&body, data, len, path, main_part, &rels, d))
 		goto out;
 	for (size_t i = 0; i < body.nsections; i++) {
 		for (int f = 0; f < 2; f++) {
