@@ -627,6 +627,15 @@ static void test_parts_cut_before_parsing(void **state)
 		   "malformed XML in word/styles.xml at 1:152: Opening and ending tag mismatch: style line 1 and "
 		   "styles");
 	free(docx);
+	static const char bad_doc[] = "<w:document " NS_W "><w:body><w:p><w:r><w:rPr><w:lang w:val=\"en-GB\"/>"
+				      "<w:color w:val=\"FF0000\"/></w:rPr><w:t>x</w:t></w:r></w:p><w:p></w:body>"
+				      "</w:document>";
+	parts[3] = bad_doc;
+	parts[6] = NULL;
+	docx = make_docx(parts, &len);
+	read_fails("cv.docx", docx, len,
+		   "malformed XML in word/document.xml at 1:203: Opening and ending tag mismatch: p line 1 and body");
+	free(docx);
 }
 
 static const char TABLES[] =
