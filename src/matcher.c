@@ -216,14 +216,7 @@ static int set_keywords(struct rl_rule *r, const struct rl_ynode *v, struct rl_r
 			rl_rule_error(ld, k, "a keyword must not be empty");
 			return -1;
 		}
-		struct rl_buf low;
-		rl_buf_init(&low);
-		for (size_t j = 0; j < k->value_len;) {
-			uint32_t cp;
-			j += rl_utf8_decode(k->value + j, k->value_len - j, &cp, NULL);
-			rl_buf_add_utf8(&low, rl_unicode_lower(cp));
-		}
-		m->keywords[m->nkeywords++] = rl_buf_detach(&low, NULL);
+		m->keywords[m->nkeywords++] = rl_rule_lower(k->value, k->value_len);
 	}
 	return 0;
 }

@@ -237,6 +237,10 @@ void rl_ynode_free(struct rl_ynode *n)
 {
 	if (!n)
 		return;
+	if (n->arena) {
+		free(n);
+		return;
+	}
 	for (size_t i = 0; i < n->n; i++)
 		rl_ynode_free(n->items[i]);
 	free(n->items);

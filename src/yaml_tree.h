@@ -23,6 +23,8 @@ struct rl_ynode {
 	int plain;               /* scalars: written without quotes or block style */
 	struct rl_ynode **items; /* maps: key, value, key, value ...; seqs: items */
 	size_t n;
+	int arena;               /* a root whose one allocation holds the whole tree
+				  * (rule_cache.c); rl_ynode_free frees it at once */
 };
 
 /* Limits against hostile files: a rule or config file is small. */
