@@ -11,11 +11,18 @@
 #include "alloc.h"
 #include "buf.h"
 
-static int read_all(int fd, size_t max_bytes, struct rl_buf *b, const char *path, struct rl_diags *diags)
+/* Reads fd to its end into b. regular_size: the size fstat gave a regular
+ * file (else 0), read in one call: a regular file's short read is its end,
+ * which saves the read that would return 0. */
+static int read_all(int fd, size_t max_bytes, size_t regular_size, struct rl_buf *b, const char *path,
+		    struct rl_diags *diags)
 {
-	char chunk[65536];
+	rl_buf_reserve(b, regular_size ? regular_size + 1 : 65536);
 	for (;;) {
-		ssize_t got = read(fd, chunk, sizeof chunk);
+		if (b->cap - b->len - 1 == 0)
+			rl_buf_reserve(b, b->len);
+		size_t room = b->cap - b->len - 1;
+		ssize_t got = read(fd, b->data + b->len, room);
 		if (got < 0) {
 			if (errno == EINTR)
 				continue;
@@ -30,7 +37,10 @@ static int read_all(int fd, size_t max_bytes, struct rl_buf *b, const char *path
 				     max_bytes / (1024 * 1024));
 			return -1;
 		}
-		rl_buf_add(b, chunk, (size_t)got);
+		b->len += (size_t)got;
+		b->data[b->len] = '\0';
+		if (regular_size && (size_t)got < room)
+			return 0;
 	}
 }
 
@@ -38,6 +48,7 @@ int rl_file_read(const char *path, size_t max_bytes, struct rl_file *out, struct
 {
 	struct rl_buf b;
 	int fd, rc;
+	size_t regular_size = 0;
 	out->bytes = NULL;
 	out->len = 0;
 	if (strcmp(path, "-") == 0) {
@@ -49,21 +60,24 @@ int rl_file_read(const char *path, size_t max_bytes, struct rl_file *out, struct
 			rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "cannot open: %s", strerror(errno));
 			return -1;
 		}
-		if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		int stat_ok = fstat(fd, &st) == 0;
+		if (stat_ok && S_ISDIR(st.st_mode)) {
 			rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "is a directory, not a file");
 			close(fd);
 			return -1;
 		}
-		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && (size_t)st.st_size > max_bytes) {
+		if (stat_ok && S_ISREG(st.st_mode) && (size_t)st.st_size > max_bytes) {
 			rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0,
 				     "larger than %zu MiB; not a resume (see --max-file-size)",
 				     max_bytes / (1024 * 1024));
 			close(fd);
 			return -1;
 		}
+		if (stat_ok && S_ISREG(st.st_mode))
+			regular_size = (size_t)st.st_size;
 	}
 	rl_buf_init(&b);
-	rc = read_all(fd, max_bytes, &b, strcmp(path, "-") == 0 ? "<stdin>" : path, diags);
+	rc = read_all(fd, max_bytes, regular_size, &b, strcmp(path, "-") == 0 ? "<stdin>" : path, diags);
 	if (fd != STDIN_FILENO)
 		close(fd);
 	if (rc) {
