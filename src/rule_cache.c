@@ -2,7 +2,8 @@
  *
  * File layout, native byte order (the file is made where it is used):
  *   "RLRCACHE" u32 format  u32 sizeof(size_t)
- *   u32 ntrees  { u32 name_len, name, u64 hash, u64 end, u64 len, tree bytes }
+ *   u32 ntrees  { u32 name_len, name, u64 hash, u64 end, u64 size, u64 mtime_ns,
+ *                 u64 len, tree bytes }  (size and mtime_ns 0: no stamp)
  *   u32 npatterns  { u32 opts, u64 hash, u32 len, pattern }
  *   u64 blob_len, blob (pcre2_serialize_encode of the patterns, in order)
  * A tree is written depth first: u8 type, u8 plain, u32 line, u32 col,
@@ -22,13 +23,14 @@
 #include "file.h"
 
 #define MAGIC "RLRCACHE"
-#define FORMAT 2
+#define FORMAT 3
 /* A cache file is a few hundred KiB; anything far larger is not one. */
 #define MAX_CACHE_BYTES (16u * 1024 * 1024)
 
 struct tree_entry {
 	char *name;
 	uint64_t hash, end;
+	struct rl_file_stamp stamp;
 	const unsigned char *data; /* into the file, or owned when recording */
 	size_t len;
 };
@@ -246,6 +248,9 @@ struct rl_rule_cache *rl_rule_cache_open(const char *path)
 		size_t nl = (size_t)get_u(&r, 4);
 		const unsigned char *name = take(&r, nl);
 		uint64_t hash = get_u(&r, 8), end = get_u(&r, 8);
+		struct rl_file_stamp stamp;
+		stamp.size = get_u(&r, 8);
+		stamp.mtime_ns = get_u(&r, 8);
 		size_t len = (size_t)get_u(&r, 8);
 		const unsigned char *data = take(&r, len);
 		if (r.bad)
@@ -255,6 +260,7 @@ struct rl_rule_cache *rl_rule_cache_open(const char *path)
 		t->name = rl_xstrndup((const char *)name, nl);
 		t->hash = hash;
 		t->end = end;
+		t->stamp = stamp;
 		t->data = data;
 		t->len = len;
 	}
@@ -344,6 +350,29 @@ struct rl_ynode *rl_rule_cache_tree(struct rl_rule_cache *c, const char *name, c
 	return NULL;
 }
 
+int rl_file_stamp_of(const char *path, struct rl_file_stamp *out)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return -1;
+	out->size = (uint64_t)st.st_size;
+	out->mtime_ns = (uint64_t)st.st_mtim.tv_sec * 1000000000u + (uint64_t)st.st_mtim.tv_nsec;
+	return 0;
+}
+
+struct rl_ynode *rl_rule_cache_tree_unread(struct rl_rule_cache *c, const char *name,
+					   const struct rl_file_stamp *stamp)
+{
+	if (!c || c->recording || (!stamp->size && !stamp->mtime_ns))
+		return NULL;
+	for (size_t i = 0; i < c->ntrees; i++) {
+		const struct tree_entry *t = &c->trees[i];
+		if (t->stamp.size == stamp->size && t->stamp.mtime_ns == stamp->mtime_ns && strcmp(t->name, name) == 0)
+			return read_tree(t->data, t->len);
+	}
+	return NULL;
+}
+
 /* ---- recording and writing ---- */
 
 static void put_u(struct rl_buf *b, uint64_t v, size_t width)
@@ -375,7 +404,7 @@ static void write_node(struct rl_buf *b, const struct rl_ynode *n)
 }
 
 void rl_rule_cache_put_tree(struct rl_rule_cache *c, const char *name, const char *bytes, size_t end,
-			    const struct rl_ynode *tree)
+			    const struct rl_ynode *tree, const struct rl_file_stamp *stamp)
 {
 	if (!c || !c->recording || !tree)
 		return;
@@ -387,6 +416,10 @@ void rl_rule_cache_put_tree(struct rl_rule_cache *c, const char *name, const cha
 	t->name = rl_xstrdup(name);
 	t->hash = text_hash(name, bytes, end);
 	t->end = end;
+	if (stamp)
+		t->stamp = *stamp;
+	else
+		memset(&t->stamp, 0, sizeof t->stamp);
 	t->len = b.len;
 	t->data = (const unsigned char *)rl_buf_detach(&b, NULL);
 }
@@ -433,6 +466,8 @@ int rl_rule_cache_write(const struct rl_rule_cache *c, const char *path, struct 
 		rl_buf_adds(&b, t->name);
 		put_u(&b, t->hash, 8);
 		put_u(&b, t->end, 8);
+		put_u(&b, t->stamp.size, 8);
+		put_u(&b, t->stamp.mtime_ns, 8);
 		put_u(&b, t->len, 8);
 		rl_buf_add(&b, (const char *)t->data, t->len);
 	}

@@ -480,32 +480,41 @@ static size_t examples_start(const struct rl_source *src)
 }
 
 static struct rl_rule *parse(const struct rl_source *src, size_t end, struct rl_rule_cache *cache,
-			     const char *name, struct rl_diags *diags);
+			     const char *name, const struct rl_file_stamp *stamp, struct rl_diags *diags);
+static struct rl_rule *from_tree(const struct rl_source *src, struct rl_ynode *root, struct rl_rule_cache *cache,
+				 struct rl_diags *diags);
 
 struct rl_rule *rl_rule_parse(const struct rl_source *src, struct rl_diags *diags)
 {
-	return parse(src, src->len, NULL, NULL, diags);
+	return parse(src, src->len, NULL, NULL, NULL, diags);
 }
 
 struct rl_rule *rl_rule_parse_without_examples(const struct rl_source *src, struct rl_diags *diags)
 {
-	return parse(src, examples_start(src), NULL, NULL, diags);
+	return parse(src, examples_start(src), NULL, NULL, NULL, diags);
 }
 
-/* name: the file's name in its folder, for the cache. */
+/* name: the file's name in its folder, for the cache; stamp: the file's,
+ * for a cache being recorded (NULL: none). */
 static struct rl_rule *parse(const struct rl_source *src, size_t end, struct rl_rule_cache *cache,
-			     const char *name, struct rl_diags *diags)
+			     const char *name, const struct rl_file_stamp *stamp, struct rl_diags *diags)
 {
-	struct rl_rule_loader ld = { src, diags, cache };
-	size_t errors = diags->errors;
 	struct rl_ynode *root = name ? rl_rule_cache_tree(cache, name, src->bytes, end) : NULL;
 	if (!root) {
 		root = rl_yaml_parse(src, 0, end, diags);
 		if (name)
-			rl_rule_cache_put_tree(cache, name, src->bytes, end, root);
+			rl_rule_cache_put_tree(cache, name, src->bytes, end, root, stamp);
 	}
-	if (!root)
-		return NULL;
+	return root ? from_tree(src, root, cache, diags) : NULL;
+}
+
+/* The rule a parsed file holds; root is freed. src names the file (its
+ * bytes are not read: a tree from the cache comes without them). */
+static struct rl_rule *from_tree(const struct rl_source *src, struct rl_ynode *root, struct rl_rule_cache *cache,
+				 struct rl_diags *diags)
+{
+	struct rl_rule_loader ld = { src, diags, cache };
+	size_t errors = diags->errors;
 	struct rl_rule *r = rl_xcalloc(1, sizeof *r);
 	r->path = rl_xstrdup(src->path);
 	r->severity = RL_SEV_WARNING;
@@ -616,6 +625,22 @@ static int is_rule_file(const char *name)
 	return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) || (n > 4 && strcmp(name + n - 4, ".yml") == 0);
 }
 
+/* Adds a loaded rule (NULL: it failed) to set: 0, or -1 when it failed or
+ * its id is taken. */
+static int add_rule(struct rl_ruleset *set, struct rl_rule *r, const char *path, struct rl_diags *diags)
+{
+	if (r && rl_ruleset_find(set, r->id)) {
+		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "rule '%s' is defined twice", r->id);
+		rl_rule_free(r);
+		r = NULL;
+	}
+	if (!r)
+		return -1;
+	RL_GROW(set->v, set->n, set->cap);
+	set->v[set->n++] = r;
+	return 0;
+}
+
 int rl_ruleset_load_dir(struct rl_ruleset *set, const char *dir, struct rl_diags *diags)
 {
 	DIR *d = opendir(dir);
@@ -642,27 +667,31 @@ int rl_ruleset_load_dir(struct rl_ruleset *set, const char *dir, struct rl_diags
 		struct rl_buf path;
 		rl_buf_init(&path);
 		rl_buf_addf(&path, "%s/%s", dir, names[i]);
+		struct rl_file_stamp stamp;
+		int stamped = set->cache && rl_file_stamp_of(path.data, &stamp) == 0;
+		/* unchanged since the cache was made: not even read */
+		struct rl_ynode *tree = stamped && set->skip_examples
+						? rl_rule_cache_tree_unread(set->cache, names[i], &stamp)
+						: NULL;
 		struct rl_file file;
-		if (rl_file_read(path.data, RL_MAX_RULE_FILE_BYTES, &file, diags) == 0) {
+		int failed;
+		if (tree) {
+			struct rl_source *named = rl_source_new(path.data, "", 0);
+			struct rl_rule *r = from_tree(named, tree, set->cache, diags);
+			rl_source_free(named);
+			failed = add_rule(set, r, path.data, diags);
+		} else if (rl_file_read(path.data, RL_MAX_RULE_FILE_BYTES, &file, diags) == 0) {
 			struct rl_source *src = rl_source_new(path.data, file.bytes, file.len);
 			struct rl_rule *r = parse(src, set->skip_examples ? examples_start(src) : src->len, set->cache,
-						  names[i], diags);
+						  names[i], stamped ? &stamp : NULL, diags);
 			rl_source_free(src);
 			rl_file_free(&file);
-			if (r && rl_ruleset_find(set, r->id)) {
-				rl_diags_add(diags, RL_DIAG_ERROR, path.data, 0, 0, "rule '%s' is defined twice", r->id);
-				rl_rule_free(r);
-				r = NULL;
-			}
-			if (r) {
-				RL_GROW(set->v, set->n, set->cap);
-				set->v[set->n++] = r;
-			} else {
-				rc = -1;
-			}
+			failed = add_rule(set, r, path.data, diags);
 		} else {
-			rc = -1;
+			failed = -1;
 		}
+		if (failed)
+			rc = -1;
 		rl_buf_free(&path);
 		free(names[i]);
 	}

@@ -43,7 +43,9 @@ static void test_round_trip(void **state)
 	assert_non_null(tree);
 
 	struct rl_rule_cache *rec = rl_rule_cache_recorder();
-	rl_rule_cache_put_tree(rec, "x.yaml", src->bytes, src->len, tree);
+	struct rl_file_stamp stamp = { 77, 1700000000123456789ull };
+	rl_rule_cache_put_tree(rec, "x.yaml", src->bytes, src->len, tree, &stamp);
+	rl_rule_cache_put_tree(rec, "unstamped.yaml", src->bytes, src->len, tree, NULL);
 	int err;
 	PCRE2_SIZE off;
 	pcre2_code *re = rl_rule_cache_compile(rec, "\\bGPA\\b", PCRE2_UTF | PCRE2_CASELESS, &err, &off);
@@ -62,6 +64,20 @@ static void test_round_trip(void **state)
 	assert_null(rl_rule_cache_tree(c, "x.yaml", "id: y\n", 6));
 	assert_null(rl_rule_cache_tree(c, "x.yaml", src->bytes, src->len - 1));
 	assert_null(rl_rule_cache_tree(c, "z.yaml", src->bytes, src->len));
+	/* unread: the file's size and modification time are the ones recorded */
+	back = rl_rule_cache_tree_unread(c, "x.yaml", &stamp);
+	assert_non_null(back);
+	assert_true(same_tree(tree, back));
+	rl_ynode_free(back);
+	struct rl_file_stamp other = stamp;
+	other.mtime_ns++;
+	assert_null(rl_rule_cache_tree_unread(c, "x.yaml", &other));
+	other = stamp;
+	other.size++;
+	assert_null(rl_rule_cache_tree_unread(c, "x.yaml", &other));
+	assert_null(rl_rule_cache_tree_unread(c, "z.yaml", &stamp));
+	struct rl_file_stamp none = { 0, 0 };
+	assert_null(rl_rule_cache_tree_unread(c, "unstamped.yaml", &none));
 
 	/* the cached pattern matches as the compiled one does; other options or
 	 * text compile afresh */
@@ -154,6 +170,44 @@ static void test_shipped_rules_same_with_cache(void **state)
 	unlink(path);
 }
 
+/* A rule file edited after the cache was made is read, not taken from it. */
+static void test_edited_rule_file(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/rl-rules-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char file[64];
+	snprintf(file, sizeof file, "%s/x.yaml", dir);
+	FILE *f = fopen(file, "w");
+	assert_non_null(f);
+	fputs("id: x\nkind: pattern\npattern: 'alpha'\nmessage: one\nadvice: a\n", f);
+	fclose(f);
+	struct rl_diags d;
+	rl_diags_init(&d);
+	struct rl_rule_cache *rec = rl_rule_cache_recorder();
+	struct rl_linter l;
+	assert_int_equal(rl_linter_init_ex(&l, dir, RL_TEST_RULES_DIR "/tables", 0, rec, &d), 0);
+	rl_linter_fini(&l);
+	assert_int_equal(rl_rule_cache_write(rec, path, &d), 0);
+	rl_rule_cache_free(rec);
+
+	struct rl_rule_cache *c = rl_rule_cache_open(path);
+	assert_int_equal(rl_linter_init_ex(&l, dir, RL_TEST_RULES_DIR "/tables", 0, c, &d), 0);
+	assert_string_equal(l.rules.v[0]->message, "one");
+	rl_linter_fini(&l);
+	f = fopen(file, "w");
+	fputs("id: x\nkind: pattern\npattern: 'alpha'\nmessage: two!\nadvice: a\n", f);
+	fclose(f);
+	assert_int_equal(rl_linter_init_ex(&l, dir, RL_TEST_RULES_DIR "/tables", 0, c, &d), 0);
+	assert_string_equal(l.rules.v[0]->message, "two!");
+	rl_linter_fini(&l);
+	rl_rule_cache_free(c);
+	rl_diags_free(&d);
+	unlink(file);
+	rmdir(dir);
+	unlink(path);
+}
+
 static int setup(void **state)
 {
 	(void)state;
@@ -169,6 +223,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_damaged_files),
+		cmocka_unit_test(test_edited_rule_file),
 		cmocka_unit_test(test_shipped_rules_same_with_cache),
 	};
 	return cmocka_run_group_tests(tests, setup, NULL);
