@@ -6,7 +6,8 @@
  * --job loads neither.
  *
  * Module NAME is the file NAME/resumelint-NAME.so in the module directory;
- * its entry is a struct whose first member is its ABI number. */
+ * its entry is a struct whose first member is its ABI number. Beside it,
+ * NAME/resumelint-NAME.preload may list libraries to load first (modules.c). */
 #ifndef RL_MODULES_H
 #define RL_MODULES_H
 

@@ -28,6 +28,7 @@ grep -q '\[no-gpa\]' "$dest/out.txt" || fail "no no-gpa finding on the noisy sam
 docx="$src/tests/golden/both-formats.docx"
 "$bin" --no-config --format json "$docx" >"$dest/docx.json" || true
 grep -q '"format": "docx"' "$dest/docx.json" || { cat "$dest/docx.json"; fail "the installed Word module did not read $docx"; }
+find "$dest$prefix" -name resumelint-word.preload | grep -q . || fail "no resumelint-word.preload beside the Word module"
 # tailoring loads the installed stemmer module
 "$bin" --no-config --format json --job "$src/samples/job-posting.md" "$src/samples/resume-tailored.md" \
 	>"$dest/job.json" 2>"$dest/job.err" || true
