@@ -233,25 +233,33 @@ static int read_numbering(struct wd_package *pkg, const char *part, const struct
 	return rc;
 }
 
-/* Text of the first element ns:name in an XML part, or NULL. */
-static char *element_text(const char *data, size_t len, const char *path, const char *part, enum wd_ns ns,
-			  const char *name, struct rl_diags *d)
+/* The text of the first element ns:names[i] of an XML part into out[i]
+ * (NULL when there is none; free() each), in one reading of the part. */
+static void element_texts(const char *data, size_t len, const char *path, const char *part, enum wd_ns ns,
+			  const char *const *names, char **out, size_t n, struct rl_diags *d)
 {
 	struct wd_xml x;
-	char *out = NULL;
-	int rc, in = 0;
+	int rc;
+	size_t in = n, found = 0; /* n: in none of them */
+	for (size_t i = 0; i < n; i++)
+		out[i] = NULL;
 	if (wd_xml_open(&x, data, len, path, part, d))
-		return NULL;
-	while ((rc = wd_xml_next(&x)) > 0 && !out) {
-		if (x.node == WD_START)
-			in = x.ns == ns && strcmp(x.name, name) == 0 && !x.empty;
-		else if (x.node == WD_TEXT && in)
-			out = rl_xstrdup(wd_xml_text(&x));
-		else
-			in = 0;
+		return;
+	while (found < n && (rc = wd_xml_next(&x)) > 0) {
+		if (x.node == WD_START) {
+			in = n;
+			for (size_t i = 0; i < n && !x.empty; i++)
+				if (!out[i] && x.ns == ns && strcmp(x.name, names[i]) == 0)
+					in = i;
+		} else if (x.node == WD_TEXT && in < n) {
+			out[in] = rl_xstrdup(wd_xml_text(&x));
+			found++;
+			in = n;
+		} else {
+			in = n;
+		}
 	}
 	wd_xml_close(&x);
-	return out;
 }
 
 static int to_int(char *s)
@@ -275,16 +283,22 @@ static void read_props(struct wd_package *pkg, const struct wd_rels *pkg_rels, s
 	rl_diags_init(&quiet);
 	(void)d;
 	if (wd_package_read(pkg, app ? app->target : "docProps/app.xml", &data, &len, &quiet) == 0) {
-		const char *part = app ? app->target : "docProps/app.xml";
-		props->pages = to_int(element_text(data, len, pkg->path, part, WD_NS_EP, "Pages", &quiet));
-		props->words = to_int(element_text(data, len, pkg->path, part, WD_NS_EP, "Words", &quiet));
-		props->application = element_text(data, len, pkg->path, part, WD_NS_EP, "Application", &quiet);
+		static const char *const names[] = { "Pages", "Words", "Application" };
+		char *v[3];
+		element_texts(data, len, pkg->path, app ? app->target : "docProps/app.xml", WD_NS_EP, names, v, 3,
+			      &quiet);
+		props->pages = to_int(v[0]);
+		props->words = to_int(v[1]);
+		props->application = v[2];
 		free(data);
 	}
 	if (wd_package_read(pkg, core ? core->target : "docProps/core.xml", &data, &len, &quiet) == 0) {
-		const char *part = core ? core->target : "docProps/core.xml";
-		props->creator = element_text(data, len, pkg->path, part, WD_NS_OTHER, "creator", &quiet);
-		props->last_modified_by = element_text(data, len, pkg->path, part, WD_NS_OTHER, "lastModifiedBy", &quiet);
+		static const char *const names[] = { "creator", "lastModifiedBy" };
+		char *v[2];
+		element_texts(data, len, pkg->path, core ? core->target : "docProps/core.xml", WD_NS_OTHER, names, v,
+			      2, &quiet);
+		props->creator = v[0];
+		props->last_modified_by = v[1];
 		free(data);
 	}
 	rl_diags_free(&quiet);
@@ -426,8 +440,11 @@ static struct rl_doc *read_word2003(const char *path, const char *bytes, size_t 
 	    wd_body_read(&body, bytes, len, path, "the XML file", WD_PART_BODY, NULL, d) == 0) {
 		struct rl_diags quiet;
 		rl_diags_init(&quiet);
-		props.pages = to_int(element_text(bytes, len, path, "the XML file", WD_NS_O, "Pages", &quiet));
-		props.words = to_int(element_text(bytes, len, path, "the XML file", WD_NS_O, "Words", &quiet));
+		static const char *const names[] = { "Pages", "Words" };
+		char *v[2];
+		element_texts(bytes, len, path, "the XML file", WD_NS_O, names, v, 2, &quiet);
+		props.pages = to_int(v[0]);
+		props.words = to_int(v[1]);
 		rl_diags_free(&quiet);
 		doc = wd_build_doc(path, RL_FORMAT_WORDXML, &body, &styles, &props);
 	}
