@@ -63,6 +63,50 @@ CONFIG = ("rules:\n  no-gpa: off\n  no-objective: error\nmax-pages: 2\npaper: a4
           "  margins: 2cm\n  font: Georgia\n  font-size: 11\n  line-spacing: 1.15\n")
 
 
+def cuts_flat_opc():
+    """A Flat OPC file whose parts hold what the Word reader cuts before
+    parsing (prune.c): latent styles, rsids, list definitions and levels no
+    paragraph uses, a picture bullet, run properties it never reads."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    rt = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+    def part(name, xml):
+        return (f'<pkg:part pkg:name="{name}" pkg:contentType="application/xml"><pkg:xmlData>{xml}'
+                '</pkg:xmlData></pkg:part>')
+
+    rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+            f'<Relationship Id="rId1" Type="{rt}officeDocument" Target="word/document.xml"/></Relationships>')
+    doc_rels = ('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                f'<Relationship Id="rId1" Type="{rt}styles" Target="styles.xml"/>'
+                f'<Relationship Id="rId2" Type="{rt}numbering" Target="numbering.xml"/>'
+                f'<Relationship Id="rId3" Type="{rt}settings" Target="settings.xml"/></Relationships>')
+    doc = (f'<w:document xmlns:w="{w}"><w:body><w:p w:rsidR="00A1"><w:pPr><w:numPr><w:ilvl w:val="1"/>'
+           '<w:numId w:val="2"/></w:numPr><w:shd w:fill="FFFF00"/></w:pPr><w:r><w:rPr><w:lang w:val="en-GB"/>'
+           '<w:color w:val="FF0000"/><w:szCs w:val="20"/></w:rPr><w:t>Led a team</w:t></w:r>'
+           '<w:proofErr w:type="spellStart"/><w:bookmarkStart w:id="0" w:name="x"/><w:bookmarkEnd w:id="0"/>'
+           '</w:p></w:body></w:document>')
+    styles = (f'<w:styles xmlns:w="{w}"><w:latentStyles w:count="2"><w:lsdException w:name="Normal"/>'
+              '<w:lsdException w:name="heading 1" w:qFormat="1"/></w:latentStyles>'
+              '<w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal"/></w:style>'
+              '</w:styles>')
+    numbering = (f'<w:numbering xmlns:w="{w}"><w:numPicBullet w:numPicBulletId="0"><w:pict/></w:numPicBullet>'
+                 '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl>'
+                 '</w:abstractNum><w:abstractNum w:abstractNumId="1" w:x="a&gt;b"><w:lvl w:ilvl="0">'
+                 '<w:numFmt w:val="decimal"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/><w:pPr>'
+                 '<w:ind w:left="1440" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num><w:num w:numId="2">'
+                 '<w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0"><w:lvl w:ilvl="0"/></w:lvlOverride>'
+                 '</w:num></w:numbering>')
+    settings = (f'<w:settings xmlns:w="{w}"><w:defaultTabStop w:val="720"/><w:rsids><w:rsidRoot w:val="00A1"/>'
+                '<w:rsid w:val="00A1"/></w:rsids></w:settings>')
+    return ('<?xml version="1.0" standalone="yes"?>\n'
+            '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">'
+            + part("/_rels/.rels", rels) + part("/word/document.xml", doc)
+            + part("/word/_rels/document.xml.rels", doc_rels) + part("/word/styles.xml", styles)
+            + part("/word/numbering.xml", numbering) + part("/word/settings.xml", settings)
+            + "</pkg:package>\n")
+
+
 def write(harness, name, data):
     d = os.path.join(OUT, harness)
     os.makedirs(d, exist_ok=True)
@@ -100,6 +144,7 @@ def main():
     for p in files("tests/golden/*.docx") + files("tests/pagefit/synthetic/d0*.docx", 3):
         write("wordxml", seed_name(p) + ".flat.xml", flat_opc(p))
     write("wordxml", "word2003.xml", WORD2003)
+    write("wordxml", "cuts.xml", cuts_flat_opc())
     write("pipeline", "word2003.xml", WORD2003)
     write("pipeline", "flat.xml", flat_opc(files("tests/golden/*.docx")[0]))
     for p in files("rules/*.yaml"):
