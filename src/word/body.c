@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "alloc.h"
-#include "limits.h"
+#include "word_limits.h"
 #include "package.h"
 #include "utf8.h"
 
@@ -153,8 +153,11 @@ static void append(struct walker *w, const char *s, size_t n)
 static int open_paragraph(struct walker *w)
 {
 	struct wd_body *b = w->b;
-	if (b->nparas >= WD_MAX_PARAGRAPHS)
-		return fail(w, "too many paragraphs");
+	if (b->nparas >= WD_MAX_PARAGRAPHS) {
+		rl_diags_add(w->diags, RL_DIAG_ERROR, w->x->path, 0, 0, "more than %d paragraphs in %s: not a resume",
+			     WD_MAX_PARAGRAPHS, w->x->part);
+		return -1;
+	}
 	if (w->nopen >= MAX_OPEN)
 		return fail(w, "text boxes nested too deeply");
 	RL_GROW(b->paras, b->nparas, b->cap);
@@ -668,6 +671,28 @@ static void on_end(struct walker *w)
 	}
 }
 
+/* Room for the paragraphs the part's bytes show (<w:p> and <w:p ...>, the
+ * usual prefix), up to the limit: the array is allocated once instead of
+ * doubled a dozen times, each copy of 744 bytes a paragraph kept until
+ * the next. Fewer (another prefix) grow as before. */
+static void reserve_paragraphs(struct wd_body *b, const char *data, size_t len)
+{
+	const char *p = data, *end = data + len;
+	size_t n = 0;
+	while (n < WD_MAX_PARAGRAPHS && (p = memmem(p, (size_t)(end - p), "<w:p", 4)) != NULL) {
+		p += 4;
+		if (p < end && (*p == '>' || *p == ' ' || *p == '/'))
+			n++;
+	}
+	size_t want = b->nparas + n;
+	if (want > WD_MAX_PARAGRAPHS)
+		want = WD_MAX_PARAGRAPHS;
+	if (want > b->cap) {
+		b->paras = rl_xreallocarray(b->paras, want, sizeof *b->paras);
+		b->cap = want;
+	}
+}
+
 int wd_body_read(struct wd_body *b, const char *data, size_t len, const char *path, const char *part,
 		 enum wd_part_kind kind, const struct wd_rels *rels, struct rl_diags *diags)
 {
@@ -682,6 +707,7 @@ int wd_body_read(struct wd_body *b, const char *data, size_t len, const char *pa
 	w.diags = diags;
 	if (wd_xml_open(&x, data, len, path, part, diags))
 		return -1;
+	reserve_paragraphs(b, data, len);
 	while ((rc = wd_xml_next(&x)) > 0) {
 		if (x.node == WD_START)
 			rc = on_start(&w);

@@ -9,7 +9,7 @@
 
 #include "alloc.h"
 #include "buf.h"
-#include "limits.h"
+#include "word_limits.h"
 #include "xml.h"
 
 static const char *zip_problem(int code, const char *bytes, size_t len)

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 
@@ -23,10 +24,27 @@ static int starts_other_markup(const char *p, const char *end)
 	return p + 1 < end && (p[1] == '!' || p[1] == '?');
 }
 
+/* Whether the encoding declaration's value, after "encoding" up to the
+ * declaration's end, is UTF-8 (the checks below read UTF-8). */
+static int declares_utf8(const char *p, const char *end)
+{
+	while (p < end && is_space(*p))
+		p++;
+	if (p >= end || *p++ != '=')
+		return 0;
+	while (p < end && is_space(*p))
+		p++;
+	if (end - p < 7 || (*p != '"' && *p != '\''))
+		return 0;
+	return strncasecmp(p + 1, "utf-8", 5) == 0 && p[6] == *p;
+}
+
 /* Where the elements start: past a byte order mark and the XML declaration.
  * NULL when there is no end to the declaration. */
 static const char *elements_start(const char *p, const char *end)
 {
+	if (end - p < 2 || p[0] == '\0' || p[1] == '\0' || (unsigned char)p[0] >= 0xFE)
+		return NULL; /* UTF-16 or UCS-4: not bytes this scan can read */
 	if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
 		p += 3;
 	while (p < end && is_space(*p))
@@ -34,6 +52,9 @@ static const char *elements_start(const char *p, const char *end)
 	if (end - p >= 6 && memcmp(p, "<?xml", 5) == 0 && is_space(p[5])) {
 		const char *q = memmem(p, (size_t)(end - p), "?>", 2);
 		if (!q)
+			return NULL;
+		const char *enc = memmem(p, (size_t)(q - p), "encoding", 8);
+		if (enc && !declares_utf8(enc + 8, q))
 			return NULL;
 		p = q + 2;
 	}
@@ -83,6 +104,312 @@ static const char *element_end(const char *p, const char *end, const char *qname
 	return NULL;
 }
 
+/* ---- what libxml2 would reject inside an element about to be cut ----
+ * Cutting an element must not hide an error in it: the part would be read
+ * where Word refuses it. So an element is cut only when its bytes pass the
+ * checks below, which are stricter than XML (ASCII names, prefixes the
+ * root element declares, no two attributes of one local name under two
+ * prefixes); on any doubt it is kept, and libxml2 reads it. */
+
+/* A root element declares some 40 namespaces; an element to cut has a few
+ * attributes. More is a part these checks leave to libxml2. */
+#define MAX_ATTRS 128
+#define MAX_DEPTH 64
+
+struct span {
+	const char *p;
+	size_t n;
+};
+
+struct attr {
+	struct span prefix, local, value;
+};
+
+struct tag {
+	struct span prefix, local;
+	struct attr attrs[MAX_ATTRS];
+	size_t nattrs;
+	int empty; /* ends with "/>" */
+};
+
+/* The prefixes the root element declares: in scope all through the part. */
+struct prefixes {
+	struct span v[MAX_ATTRS];
+	size_t n, last; /* last: the one found last (nearly every name is w:) */
+};
+
+static int same(struct span a, struct span b)
+{
+	return a.n == b.n && memcmp(a.p, b.p, a.n) == 0;
+}
+
+static int is_prefix(struct span s, const char *name)
+{
+	return s.n == strlen(name) && memcmp(s.p, name, s.n) == 0;
+}
+
+/* Whether p..end is UTF-8 holding only characters XML allows. */
+static int xml_chars(const unsigned char *p, const unsigned char *end)
+{
+	while (p < end) {
+		unsigned c = *p;
+		if (c >= 0x20 && c < 0x80) {
+			p++;
+			continue;
+		}
+		if (c < 0x80) {
+			if (c != '\t' && c != '\n' && c != '\r')
+				return 0;
+			p++;
+			continue;
+		}
+		size_t more;
+		unsigned long cp, least;
+		if ((c & 0xE0) == 0xC0) {
+			more = 1, cp = c & 0x1F, least = 0x80;
+		} else if ((c & 0xF0) == 0xE0) {
+			more = 2, cp = c & 0x0F, least = 0x800;
+		} else if ((c & 0xF8) == 0xF0) {
+			more = 3, cp = c & 0x07, least = 0x10000;
+		} else {
+			return 0;
+		}
+		if ((size_t)(end - p) <= more)
+			return 0;
+		for (size_t i = 1; i <= more; i++) {
+			if ((p[i] & 0xC0) != 0x80)
+				return 0;
+			cp = cp << 6 | (p[i] & 0x3Fu);
+		}
+		if (cp < least || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
+			return 0;
+		p += more + 1;
+	}
+	return 1;
+}
+
+static int digit_value(char c, int hex)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (hex && c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (hex && c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Just past the reference at p ('&'): one of the five predefined entities
+ * or a character reference to a character XML allows. NULL for anything
+ * else (an entity these parts, having no document type, cannot define). */
+static const char *reference_end(const char *p, const char *end)
+{
+	static const char *const predefined[] = { "amp;", "lt;", "gt;", "quot;", "apos;" };
+	p++;
+	if (p < end && *p == '#') {
+		int hex = ++p < end && *p == 'x';
+		const char *digits = p += hex;
+		unsigned long cp = 0;
+		int d;
+		while (p < end && p - digits < 8 && (d = digit_value(*p, hex)) >= 0) {
+			cp = cp * (hex ? 16 : 10) + (unsigned long)d;
+			p++;
+		}
+		if (p == digits || p >= end || *p != ';')
+			return NULL;
+		int allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) ||
+			      (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+		return allowed ? p + 1 : NULL;
+	}
+	for (size_t i = 0; i < sizeof predefined / sizeof *predefined; i++) {
+		size_t n = strlen(predefined[i]);
+		if ((size_t)(end - p) >= n && memcmp(p, predefined[i], n) == 0)
+			return p + n;
+	}
+	return NULL;
+}
+
+/* Whether text (in_text) or an attribute value, p..end, holds only
+ * references reference_end takes, and no "]]>" (text) or '<' (a value). */
+static int content_ok(const char *p, const char *end, int in_text)
+{
+	for (;;) {
+		const char *amp = memchr(p, '&', (size_t)(end - p));
+		const char *upto = amp ? amp : end;
+		if (in_text ? memmem(p, (size_t)(upto - p), "]]>", 3) != NULL : memchr(p, '<', (size_t)(upto - p)) != NULL)
+			return 0;
+		if (!amp)
+			return 1;
+		if (!(p = reference_end(amp, end)))
+			return 0;
+	}
+}
+
+static int name_start(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+}
+
+static int name_char(char c)
+{
+	return name_start(c) || (c >= '0' && c <= '9') || c == '.' || c == '-';
+}
+
+/* The qualified name at p, ASCII only, into prefix (empty when none) and
+ * local: its end, or NULL. */
+static const char *scan_qname(const char *p, const char *end, struct span *prefix, struct span *local)
+{
+	const char *start = p;
+	if (p >= end || !name_start(*p))
+		return NULL;
+	while (p < end && name_char(*p))
+		p++;
+	*prefix = (struct span){ start, 0 };
+	if (p < end && *p == ':') {
+		*prefix = (struct span){ start, (size_t)(p - start) };
+		start = ++p;
+		if (p >= end || !name_start(*p))
+			return NULL;
+		while (p < end && name_char(*p))
+			p++;
+	}
+	*local = (struct span){ start, (size_t)(p - start) };
+	if (p < end && (*p == ':' || (unsigned char)*p >= 0x80))
+		return NULL;
+	return p;
+}
+
+/* The qualified name from prefix through local, as written. */
+static struct span qname(struct span prefix, struct span local)
+{
+	return (struct span){ prefix.p, (size_t)(local.p + local.n - prefix.p) };
+}
+
+/* The start tag at p ('<') into t: just past its end, or NULL when it is
+ * not one these checks are sure of. */
+static const char *scan_tag(const char *p, const char *end, struct tag *t)
+{
+	p = scan_qname(p + 1, end, &t->prefix, &t->local);
+	t->nattrs = 0;
+	while (p) {
+		const char *space = p;
+		while (p < end && is_space(*p))
+			p++;
+		if (p >= end)
+			return NULL;
+		if (*p == '>' || *p == '/') {
+			t->empty = *p == '/';
+			if (t->empty && (++p >= end || *p != '>'))
+				return NULL;
+			return p + 1;
+		}
+		if (p == space || t->nattrs == MAX_ATTRS)
+			return NULL;
+		struct attr *a = &t->attrs[t->nattrs++];
+		if (!(p = scan_qname(p, end, &a->prefix, &a->local)))
+			return NULL;
+		while (p < end && is_space(*p))
+			p++;
+		if (p >= end || *p++ != '=')
+			return NULL;
+		while (p < end && is_space(*p))
+			p++;
+		if (p >= end || (*p != '"' && *p != '\''))
+			return NULL;
+		const char *v = p + 1, *v_end = memchr(v, *p, (size_t)(end - v));
+		if (!v_end || !content_ok(v, v_end, 0))
+			return NULL;
+		a->value = (struct span){ v, (size_t)(v_end - v) };
+		p = v_end + 1;
+	}
+	return NULL;
+}
+
+static int declared(struct prefixes *ns, struct span prefix)
+{
+	if (ns->n && same(ns->v[ns->last], prefix))
+		return 1;
+	for (size_t i = 0; i < ns->n; i++)
+		if (same(ns->v[i], prefix)) {
+			ns->last = i;
+			return 1;
+		}
+	return 0;
+}
+
+/* Whether the names in start tag t are bound, declare nothing and name no
+ * attribute twice. */
+static int names_ok(const struct tag *t, struct prefixes *ns)
+{
+	if (t->prefix.n && (is_prefix(t->prefix, "xml") || !declared(ns, t->prefix)))
+		return 0;
+	for (size_t i = 0; i < t->nattrs; i++) {
+		const struct attr *a = &t->attrs[i];
+		if (is_prefix(a->prefix, "xmlns") || (!a->prefix.n && is_prefix(a->local, "xmlns")))
+			return 0;
+		if (a->prefix.n && !is_prefix(a->prefix, "xml") && !declared(ns, a->prefix))
+			return 0;
+		for (size_t j = 0; j < i; j++)
+			if (same(t->attrs[j].local, a->local) && (t->attrs[j].prefix.n || !a->prefix.n))
+				return 0; /* the same, or maybe the same through two prefixes */
+	}
+	return 1;
+}
+
+/* Whether the element from p (its start tag) to stop (past its end) is
+ * well-formed by these checks. */
+static int well_formed(const char *p, const char *stop, struct prefixes *ns)
+{
+	struct span open[MAX_DEPTH];
+	size_t depth = 0;
+	struct tag t;
+	if (!xml_chars((const unsigned char *)p, (const unsigned char *)stop))
+		return 0;
+	while (p < stop) {
+		if (*p != '<') {
+			const char *lt = memchr(p, '<', (size_t)(stop - p));
+			if (!lt || !content_ok(p, lt, 1))
+				return 0;
+			p = lt;
+		} else if (p + 1 < stop && p[1] == '/') {
+			struct span prefix, local;
+			const char *q = scan_qname(p + 2, stop, &prefix, &local);
+			if (!q || depth == 0 || !same(open[--depth], qname(prefix, local)))
+				return 0;
+			while (q < stop && is_space(*q))
+				q++;
+			if (q >= stop || *q != '>')
+				return 0;
+			p = q + 1;
+		} else {
+			if (!(p = scan_tag(p, stop, &t)) || !names_ok(&t, ns))
+				return 0;
+			if (!t.empty) {
+				if (depth == MAX_DEPTH)
+					return 0;
+				open[depth++] = qname(t.prefix, t.local);
+			}
+		}
+		if (depth == 0)
+			return p == stop;
+	}
+	return 0;
+}
+
+/* The prefixes the root element, whose start tag is at p, declares. 0 when
+ * its tag is not one scan_tag reads. */
+static int root_prefixes(const char *p, const char *end, struct prefixes *ns)
+{
+	struct tag t;
+	ns->n = ns->last = 0;
+	if (!scan_tag(p, end, &t))
+		return 0;
+	for (size_t i = 0; i < t.nattrs; i++)
+		if (is_prefix(t.attrs[i].prefix, "xmlns"))
+			ns->v[ns->n++] = t.attrs[i].local;
+	return 1;
+}
+
 /* The names to cut, with their lengths measured once: a part has thousands
  * of tags to compare. */
 #define MAX_NAMES 32
@@ -116,6 +443,10 @@ int wd_prune(const char *data, size_t len, const char *const *names, wd_prune_ke
 		cut_names.len[cut_names.n] = strlen(names[cut_names.n]);
 		cut_names.n++;
 	}
+	struct prefixes ns;
+	if (p && (p = memchr(p, '<', (size_t)(end - p))) != NULL &&
+	    (starts_other_markup(p, end) || !root_prefixes(p, end, &ns)))
+		return 0;
 	while (p && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
 		const char *name = p + 1, *q = name;
 		if (starts_other_markup(p, end))
@@ -144,6 +475,10 @@ int wd_prune(const char *data, size_t len, const char *const *names, wd_prune_ke
 			stop = gt + 1;
 		else if (!(stop = element_end(gt + 1, end, name, (size_t)(q - name))))
 			goto keep_all;
+		if (!well_formed(p, stop, &ns)) {
+			p = gt + 1; /* kept for libxml2 to report; what it holds may still be cut */
+			continue;
+		}
 		if (!cut)
 			rl_buf_init(&b);
 		rl_buf_add(&b, copied, (size_t)(p - copied));
@@ -163,47 +498,31 @@ keep_all:
 
 int wd_prune_tag_int(const char *tag, size_t tag_len, const char *local, long *value)
 {
-	const char *end = tag + tag_len, *p = tag + 1;
+	struct tag t;
+	const struct attr *found = NULL;
+	const char *end = tag + tag_len;
 	size_t want = strlen(local);
-	while (p < end && !ends_name(*p))
-		p++;
-	for (;;) {
-		while (p < end && is_space(*p))
-			p++;
-		if (p >= end || *p == '/' || *p == '>')
-			return 0;
-		const char *name = p;
-		while (p < end && *p != '=' && !is_space(*p))
-			p++;
-		const char *name_end = p;
-		while (p < end && is_space(*p))
-			p++;
-		if (p >= end || *p != '=')
-			return 0;
-		p++;
-		while (p < end && is_space(*p))
-			p++;
-		if (p >= end || (*p != '"' && *p != '\''))
-			return 0;
-		const char *v = p + 1, *v_end = memchr(v, *p, (size_t)(end - v));
-		if (!v_end)
-			return 0;
-		p = v_end + 1;
-		const char *colon = memchr(name, ':', (size_t)(name_end - name));
-		const char *lname = colon ? colon + 1 : name;
-		if ((size_t)(name_end - lname) != want || memcmp(lname, local, want) != 0)
+	if (scan_tag(tag, end, &t) != end || !t.prefix.n)
+		return 0;
+	for (size_t i = 0; i < t.nattrs; i++) {
+		if (t.attrs[i].local.n != want || memcmp(t.attrs[i].local.p, local, want) != 0)
 			continue;
-		char num[24];
-		size_t n = (size_t)(v_end - v);
-		if (n == 0 || n >= sizeof num)
+		if (found)
 			return 0;
-		memcpy(num, v, n);
-		num[n] = '\0';
-		char *stop;
-		long l = strtol(num, &stop, 10);
-		if (*stop != '\0')
-			return 0;
-		*value = l;
-		return 1;
+		found = &t.attrs[i];
 	}
+	if (!found || !same(found->prefix, t.prefix))
+		return 0;
+	const char *v = found->value.p;
+	size_t n = found->value.n, i = n && *v == '-';
+	if (n == i || n - i > 9)
+		return 0;
+	long l = 0;
+	for (; i < n; i++) {
+		if (v[i] < '0' || v[i] > '9')
+			return 0;
+		l = l * 10 + (v[i] - '0');
+	}
+	*value = *v == '-' ? -l : l;
+	return 1;
 }

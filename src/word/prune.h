@@ -8,10 +8,14 @@
  * parser: the part holds no comment, CDATA section, document type or
  * processing instruction (past the XML declaration), so every '<' is markup,
  * and each element found closes where it must. Otherwise the part is left
- * as it is. Removing whole elements keeps a well-formed part well-formed
- * (a namespace declared on one is in scope only inside it), so a copy that
- * fails to parse means the part itself is malformed: the caller then parses
- * the part, to report the error where it is in the file. */
+ * as it is. An element is cut only when its own bytes are well-formed
+ * (characters, references, names, prefixes, attributes, nesting: checked
+ * strictly, see prune.c), so cutting hides no error libxml2 would report;
+ * others are kept. Removing whole well-formed elements keeps a well-formed
+ * part well-formed (a namespace declared on one is in scope only inside
+ * it), so a copy that fails to parse means the part itself is malformed:
+ * the caller then parses the part, to report the error where it is in the
+ * file. */
 #ifndef RL_WORD_PRUNE_H
 #define RL_WORD_PRUNE_H
 
@@ -30,8 +34,11 @@ typedef int (*wd_prune_keep_fn)(void *ctx, const char *name, const char *tag, si
 int wd_prune(const char *data, size_t len, const char *const *names, wd_prune_keep_fn keep, void *ctx, char **out,
 	     size_t *out_len);
 
-/* The value of attribute `local` (any prefix) in start tag tag as a number:
- * 1 and *value when it is there and a whole number, else 0. */
+/* The value of attribute `local` in start tag tag as a number: 1 and *value
+ * when the tag has exactly one attribute of that local name, under the
+ * tag's own prefix, and its value is a plain whole number (-?[0-9]{1,9});
+ * else 0, and a caller keeps the element: the reader may read the value
+ * otherwise. */
 int wd_prune_tag_int(const char *tag, size_t tag_len, const char *local, long *value);
 
 #endif

@@ -1,6 +1,7 @@
 /* The Word readers: .docx (a zip package), Flat OPC (the package in one XML
  * file) and Word 2003 XML. This file finds the parts and hands them to the
  * part parsers; build.c makes the document. It is the module's entry. */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -135,19 +136,37 @@ struct used_nums {
 	unsigned levels; /* bit i: level i */
 };
 
-static int has(const int *v, size_t n, int x)
+static int compare_ints(const void *a, const void *b)
 {
-	for (size_t i = 0; i < n; i++)
-		if (v[i] == x)
-			return 1;
-	return 0;
+	int x = *(const int *)a, y = *(const int *)b;
+	return (x > y) - (x < y);
 }
 
-static void add_unique(int **v, size_t *n, int x)
+/* Sorts v and drops repeats, for has(): a long resume has thousands of
+ * list paragraphs. */
+static void sort_unique(int *v, size_t *n)
 {
-	if (has(*v, *n, x))
-		return;
-	*v = rl_xreallocarray(*v, *n + 1, sizeof **v);
+	size_t kept = 0;
+	if (*n)
+		qsort(v, *n, sizeof *v, compare_ints);
+	for (size_t i = 0; i < *n; i++)
+		if (kept == 0 || v[kept - 1] != v[i])
+			v[kept++] = v[i];
+	*n = kept;
+}
+
+/* Whether sorted v holds x. */
+static int has(const int *v, size_t n, long x)
+{
+	if (x < INT_MIN || x > INT_MAX)
+		return 0;
+	int key = (int)x;
+	return bsearch(&key, v, n, sizeof *v, compare_ints) != NULL;
+}
+
+static void add_id(int **v, size_t *n, size_t *cap, int x)
+{
+	RL_GROW(*v, *n, *cap);
 	(*v)[(*n)++] = x;
 }
 
@@ -165,8 +184,7 @@ static int keep_used_definition(void *ctx, const char *name, const char *tag, si
 	const struct used_nums *u = ctx;
 	long id;
 	if (strcmp(name, "abstractNum") == 0)
-		return wd_prune_tag_int(tag, tag_len, "abstractNumId", &id) && id >= 0 && id <= 0x7FFFFFFF &&
-		       has(u->abstract, u->nabstract, (int)id);
+		return !wd_prune_tag_int(tag, tag_len, "abstractNumId", &id) || has(u->abstract, u->nabstract, id);
 	if (strcmp(name, "lvl") == 0)
 		return !wd_prune_tag_int(tag, tag_len, "ilvl", &id) || id < 0 || id > 8 || (u->levels >> id & 1u);
 	return 0;
@@ -183,19 +201,21 @@ static int read_numbering(struct wd_package *pkg, const char *part, const struct
 	static const char *const definitions[] = { "abstractNum", "numPicBullet", NULL };
 	static const char *const unused_definitions[] = { "num", "numPicBullet", "abstractNum", "lvl", NULL };
 	struct used_nums u;
+	size_t cap = 0;
 	memset(&u, 0, sizeof u);
 	add_level(&u, s->default_ppr.ilvl);
 	add_level(&u, 0);
 	for (size_t i = 0; i < body->nparas; i++) {
-		if (body->paras[i].ppr.num_id > 0)
-			add_unique(&u.num, &u.nnum, body->paras[i].ppr.num_id);
+		if (body->paras[i].ppr.num_id > 0 && (u.nnum == 0 || u.num[u.nnum - 1] != body->paras[i].ppr.num_id))
+			add_id(&u.num, &u.nnum, &cap, body->paras[i].ppr.num_id);
 		add_level(&u, body->paras[i].ppr.ilvl);
 	}
 	for (size_t i = 0; i < s->n; i++) {
 		if (s->v[i].ppr.num_id > 0)
-			add_unique(&u.num, &u.nnum, s->v[i].ppr.num_id);
+			add_id(&u.num, &u.nnum, &cap, s->v[i].ppr.num_id);
 		add_level(&u, s->v[i].ppr.ilvl);
 	}
+	sort_unique(u.num, &u.nnum);
 	if (!u.nnum)
 		return 0; /* no list: the definitions change nothing */
 	char *data;
@@ -215,9 +235,11 @@ static int read_numbering(struct wd_package *pkg, const char *part, const struct
 		rl_diags_free(&quiet);
 		free(nums);
 		if (rc == 0) {
+			cap = 0;
 			for (size_t i = 0; i < s->nnums; i++)
 				if (has(u.num, u.nnum, s->nums[i].id))
-					add_unique(&u.abstract, &u.nabstract, s->nums[i].abstract_id);
+					add_id(&u.abstract, &u.nabstract, &cap, s->nums[i].abstract_id);
+			sort_unique(u.abstract, &u.nabstract);
 			rc = read_pruned(wd_numbering_read, s, data, len, pkg->path, part, unused_definitions,
 					 keep_used_definition, &u, d);
 			whole = 0;

@@ -2,12 +2,14 @@
 #include "styles.h"
 
 #include <stdio.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "alloc.h"
-#include "limits.h"
+#include "word_limits.h"
 
 void wd_styles_init(struct wd_styles *s)
 {
@@ -21,11 +23,13 @@ void wd_styles_init(struct wd_styles *s)
 	s->default_ppr.line_rule = RL_LINE_AUTO;
 	s->default_ppr.widow = 1;
 	s->default_ppr.outline = 9;
+	s->default_para = s->default_table = SIZE_MAX;
 }
 
 void wd_styles_free(struct wd_styles *s)
 {
 	free(s->v);
+	free(s->by_id);
 	free(s->abstracts);
 	free(s->nums);
 	memset(s, 0, sizeof *s);
@@ -89,7 +93,12 @@ static int read_style(struct wd_styles *s, struct wd_xml *x)
 	}
 	if (rc < 0)
 		return -1;
-	s->v = rl_xreallocarray(s->v, s->n + 1, sizeof *s->v);
+	if (s->n >= WD_MAX_STYLES) {
+		rl_diags_add(x->diags, RL_DIAG_ERROR, x->path, 0, 0, "more than %d styles in %s", WD_MAX_STYLES,
+			     x->part);
+		return -1;
+	}
+	RL_GROW(s->v, s->n, s->cap);
 	s->v[s->n++] = st;
 	return 1;
 }
@@ -130,6 +139,31 @@ void wd_styles_use_app_defaults(struct wd_styles *s)
 	s->default_rpr.set |= WD_R_SIZE | WD_R_FONT;
 }
 
+static int compare_styles(const void *a, const void *b, void *ctx)
+{
+	const struct wd_style *v = ctx, *x = &v[*(const size_t *)a], *y = &v[*(const size_t *)b];
+	if (x->type != y->type)
+		return x->type < y->type ? -1 : 1;
+	int c = strcmp(x->id, y->id);
+	return c ? c : x < y ? -1 : x > y;
+}
+
+static void index_styles(struct wd_styles *s)
+{
+	s->by_id = rl_xreallocarray(s->by_id, s->n, sizeof *s->by_id);
+	s->nby_id = s->n;
+	s->default_para = s->default_table = SIZE_MAX;
+	for (size_t i = 0; i < s->n; i++) {
+		s->by_id[i] = i;
+		if (s->v[i].is_default && s->v[i].type == 'p' && s->default_para == SIZE_MAX)
+			s->default_para = i;
+		if (s->v[i].is_default && s->v[i].type == 't' && s->default_table == SIZE_MAX)
+			s->default_table = i;
+	}
+	if (s->n > 1)
+		qsort_r(s->by_id, s->n, sizeof *s->by_id, compare_styles, s->v);
+}
+
 int wd_styles_read(struct wd_styles *s, const char *data, size_t len, const char *path, const char *part,
 		   struct rl_diags *diags)
 {
@@ -148,7 +182,10 @@ int wd_styles_read(struct wd_styles *s, const char *data, size_t len, const char
 			break;
 	}
 	wd_xml_close(&x);
-	return rc < 0 ? -1 : 0;
+	if (rc < 0)
+		return -1;
+	index_styles(s);
+	return 0;
 }
 
 static void read_level(struct wd_xml *x, struct wd_num_level *l, int *rc)
@@ -176,6 +213,63 @@ static void read_level(struct wd_xml *x, struct wd_num_level *l, int *rc)
 	}
 }
 
+/* Lists and their definitions are kept sorted by id, then place in the
+ * part (the first of an id counts); an element's id and place are read
+ * through their offsets, to sort and search both arrays alike. */
+struct id_order {
+	size_t size, id_at, seq_at;
+};
+
+static const struct id_order NUM_ORDER = { sizeof(struct wd_num), offsetof(struct wd_num, id),
+					   offsetof(struct wd_num, seq) };
+static const struct id_order ABSTRACT_ORDER = { sizeof(struct wd_abstract_num), offsetof(struct wd_abstract_num, id),
+						offsetof(struct wd_abstract_num, seq) };
+
+static int id_of(const void *e, const struct id_order *o)
+{
+	int id;
+	memcpy(&id, (const char *)e + o->id_at, sizeof id);
+	return id;
+}
+
+static int compare_ids(const void *a, const void *b, void *ctx)
+{
+	const struct id_order *o = ctx;
+	int x = id_of(a, o), y = id_of(b, o);
+	size_t sx, sy;
+	if (x != y)
+		return x < y ? -1 : 1;
+	memcpy(&sx, (const char *)a + o->seq_at, sizeof sx);
+	memcpy(&sy, (const char *)b + o->seq_at, sizeof sy);
+	return (sx > sy) - (sx < sy);
+}
+
+static void sort_ids(void *v, size_t n, const struct id_order *o)
+{
+	if (n > 1)
+		qsort_r(v, n, o->size, compare_ids, (void *)o);
+}
+
+/* The first element of sorted v with id, or n. */
+static size_t find_id(const void *v, size_t n, const struct id_order *o, int id)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (id_of((const char *)v + mid * o->size, o) < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && id_of((const char *)v + lo * o->size, o) == id ? lo : n;
+}
+
+static int too_many_lists(struct wd_xml *x)
+{
+	rl_diags_add(x->diags, RL_DIAG_ERROR, x->path, 0, 0, "more than %d lists in %s", WD_MAX_LISTS, x->part);
+	return -1;
+}
+
 int wd_numbering_read(struct wd_styles *s, const char *data, size_t len, const char *path, const char *part,
 		      struct rl_diags *diags)
 {
@@ -188,15 +282,25 @@ int wd_numbering_read(struct wd_styles *s, const char *data, size_t len, const c
 		return -1;
 	while ((rc = wd_xml_next(&x)) > 0) {
 		if (wd_xml_is(&x, WD_NS_W, "abstractNum")) {
-			s->abstracts = rl_xreallocarray(s->abstracts, s->nabstracts + 1, sizeof *s->abstracts);
-			cur_abs = &s->abstracts[s->nabstracts++];
+			if (s->nabstracts >= WD_MAX_LISTS) {
+				rc = too_many_lists(&x);
+				break;
+			}
+			RL_GROW(s->abstracts, s->nabstracts, s->abstracts_cap);
+			cur_abs = &s->abstracts[s->nabstracts];
 			memset(cur_abs, 0, sizeof *cur_abs);
+			cur_abs->seq = s->nabstracts++;
 			cur_abs->id = (int)wd_xml_attr_num(&x, WD_NS_W, "abstractNumId", -1);
 			cur_num = NULL;
 		} else if (wd_xml_is(&x, WD_NS_W, "num")) {
-			s->nums = rl_xreallocarray(s->nums, s->nnums + 1, sizeof *s->nums);
-			cur_num = &s->nums[s->nnums++];
+			if (s->nnums >= WD_MAX_LISTS) {
+				rc = too_many_lists(&x);
+				break;
+			}
+			RL_GROW(s->nums, s->nnums, s->nums_cap);
+			cur_num = &s->nums[s->nnums];
 			memset(cur_num, 0, sizeof *cur_num);
+			cur_num->seq = s->nnums++;
 			cur_num->id = (int)wd_xml_attr_num(&x, WD_NS_W, "numId", -1);
 			cur_num->abstract_id = -1;
 			cur_abs = NULL;
@@ -222,7 +326,11 @@ int wd_numbering_read(struct wd_styles *s, const char *data, size_t len, const c
 			break;
 	}
 	wd_xml_close(&x);
-	return rc < 0 ? -1 : 0;
+	if (rc < 0)
+		return -1; /* unsorted: the caller may drop what this read added */
+	sort_ids(s->abstracts, s->nabstracts, &ABSTRACT_ORDER);
+	sort_ids(s->nums, s->nnums, &NUM_ORDER);
+	return 0;
 }
 
 int wd_theme_read(struct wd_styles *s, const char *data, size_t len, const char *path, const char *part,
@@ -269,14 +377,24 @@ int wd_settings_read(struct wd_styles *s, const char *data, size_t len, const ch
 	return rc < 0 ? -1 : 0;
 }
 
+/* The first style of type with id, in the part's order. */
 static const struct wd_style *find(const struct wd_styles *s, const char *id, char type)
 {
-	if (!id || !*id)
+	if (!id || !*id || s->nby_id != s->n) /* no index: the read failed */
 		return NULL;
-	for (size_t i = 0; i < s->n; i++)
-		if (s->v[i].type == type && strcmp(s->v[i].id, id) == 0)
-			return &s->v[i];
-	return NULL;
+	size_t lo = 0, hi = s->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct wd_style *st = &s->v[s->by_id[mid]];
+		if (st->type < type || (st->type == type && strcmp(st->id, id) < 0))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == s->n)
+		return NULL;
+	const struct wd_style *st = &s->v[s->by_id[lo]];
+	return st->type == type && strcmp(st->id, id) == 0 ? st : NULL;
 }
 
 int wd_style_defined(const struct wd_styles *s, const char *id, char type)
@@ -286,9 +404,8 @@ int wd_style_defined(const struct wd_styles *s, const char *id, char type)
 
 const char *wd_default_para_style(const struct wd_styles *s)
 {
-	for (size_t i = 0; i < s->n; i++)
-		if (s->v[i].type == 'p' && s->v[i].is_default)
-			return s->v[i].id;
+	if (s->default_para < s->n)
+		return s->v[s->default_para].id;
 	return find(s, "Normal", 'p') ? "Normal" : NULL;
 }
 
@@ -312,9 +429,8 @@ int wd_numbering_is_list(const struct wd_styles *s, int num_id, int ilvl)
 		return 1; /* Word 2003 w:listPr */
 	if (num_id == 0)
 		return 0;
-	for (size_t i = 0; i < s->nnums; i++)
-		if (s->nums[i].id == num_id)
-			return 1;
+	if (find_id(s->nums, s->nnums, &NUM_ORDER, num_id) < s->nnums)
+		return 1;
 	(void)ilvl;
 	/* a numId with no definition shows nothing in Word */
 	return s->nnums == 0 && num_id > 0;
@@ -324,15 +440,14 @@ static const struct wd_num_level *num_level(const struct wd_styles *s, int num_i
 {
 	if (num_id <= 0 || ilvl < 0 || ilvl > 8)
 		return NULL;
-	for (size_t i = 0; i < s->nnums; i++) {
+	for (size_t i = find_id(s->nums, s->nnums, &NUM_ORDER, num_id); i < s->nnums && s->nums[i].id == num_id;
+	     i++) {
 		const struct wd_num *n = &s->nums[i];
-		if (n->id != num_id)
-			continue;
 		if (n->has_override[ilvl] && n->override[ilvl].has_ind)
 			return &n->override[ilvl];
-		for (size_t k = 0; k < s->nabstracts; k++)
-			if (s->abstracts[k].id == n->abstract_id)
-				return &s->abstracts[k].lvl[ilvl];
+		size_t a = find_id(s->abstracts, s->nabstracts, &ABSTRACT_ORDER, n->abstract_id);
+		if (a < s->nabstracts)
+			return &s->abstracts[a].lvl[ilvl];
 	}
 	return NULL;
 }
@@ -398,10 +513,7 @@ void wd_resolve_table(const struct wd_styles *s, const char *style, const struct
 	out->mar[WD_SIDE_LEFT] = out->mar[WD_SIDE_RIGHT] = 5.4f; /* 108 twips */
 	const char *id = style;
 	if (!id || !*id) {
-		id = NULL;
-		for (size_t i = 0; i < s->n && !id; i++)
-			if (s->v[i].type == 't' && s->v[i].is_default)
-				id = s->v[i].id;
+		id = s->default_table < s->n ? s->v[s->default_table].id : NULL;
 	}
 	size_t n = chain(s, id, 't', c);
 	for (size_t i = 0; i < n; i++)

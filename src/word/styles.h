@@ -28,25 +28,34 @@ struct wd_num_level {
 
 struct wd_abstract_num {
 	int id;
+	size_t seq;          /* place in the part: the first of an id counts */
 	struct wd_num_level lvl[9];
 };
 
 struct wd_num {
 	int id, abstract_id;
+	size_t seq;
 	int has_override[9];
 	struct wd_num_level override[9];
 };
 
 struct wd_styles {
-	struct wd_style *v;
-	size_t n;
+	struct wd_style *v;  /* in the part's order */
+	size_t n, cap;
+	/* v's indexes sorted by type, id and place, and the first default
+	 * paragraph and table style (SIZE_MAX: none): built when
+	 * wd_styles_read returns 0, as every paragraph and run looks styles up */
+	size_t *by_id, nby_id;
+	size_t default_para, default_table;
 	struct wd_ppr default_ppr;
 	struct wd_rpr default_rpr;
 	char major_font[64], minor_font[64];
+	/* sorted by id, then place in the part, when wd_numbering_read
+	 * returns 0: each list paragraph looks its list up */
 	struct wd_abstract_num *abstracts;
-	size_t nabstracts;
+	size_t nabstracts, abstracts_cap;
 	struct wd_num *nums;
-	size_t nnums;
+	size_t nnums, nums_cap;
 	float default_tab;   /* points */
 	int add_spacing;     /* doNotUseHTMLParagraphAutoSpacing */
 	int has_doc_defaults; /* the styles part has w:docDefaults */

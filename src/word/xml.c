@@ -1,11 +1,12 @@
 /* Pull events over libxml2's SAX2 push parser (see xml.h). */
 #include "xml.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "alloc.h"
-#include "limits.h"
+#include "word_limits.h"
 
 #define RL_STR_(x) #x
 #define RL_STR(x) RL_STR_(x)
@@ -218,10 +219,40 @@ static void on_error(void *ctx, xmlErrorPtr err)
 
 /* ---- the pull side ---- */
 
+/* The SAX handlers, set once for the process: files are linted on several
+ * threads at once. */
+static xmlSAXHandler sax;
+static pthread_once_t sax_once = PTHREAD_ONCE_INIT;
+
+static void sax_init(void)
+{
+	xmlSAXVersion(&sax, 2);
+	sax.startElement = NULL;
+	sax.endElement = NULL;
+	sax.startElementNs = on_start;
+	sax.endElementNs = on_end;
+	sax.characters = on_text;
+	sax.ignorableWhitespace = on_text;
+	sax.cdataBlock = on_text;
+	sax.internalSubset = on_internal_subset;
+	sax.externalSubset = NULL;
+	sax.reference = on_reference;
+	sax.getEntity = on_get_entity;
+	sax.entityDecl = NULL;
+	sax.comment = NULL;
+	sax.processingInstruction = NULL;
+	sax.setDocumentLocator = NULL;
+	sax.startDocument = NULL;
+	sax.endDocument = NULL;
+	sax.warning = NULL;
+	sax.error = NULL;
+	sax.fatalError = NULL;
+	sax.serror = on_error;
+}
+
 int wd_xml_open(struct wd_xml *x, const char *data, size_t len, const char *path, const char *part,
 		struct rl_diags *diags)
 {
-	static xmlSAXHandler sax;
 	memset(x, 0, sizeof *x);
 	x->path = path;
 	x->part = part;
@@ -233,30 +264,7 @@ int wd_xml_open(struct wd_xml *x, const char *data, size_t len, const char *path
 		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "%s is too large", part);
 		return -1;
 	}
-	if (sax.initialized != XML_SAX2_MAGIC) {
-		xmlSAXVersion(&sax, 2);
-		sax.startElement = NULL;
-		sax.endElement = NULL;
-		sax.startElementNs = on_start;
-		sax.endElementNs = on_end;
-		sax.characters = on_text;
-		sax.ignorableWhitespace = on_text;
-		sax.cdataBlock = on_text;
-		sax.internalSubset = on_internal_subset;
-		sax.externalSubset = NULL;
-		sax.reference = on_reference;
-		sax.getEntity = on_get_entity;
-		sax.entityDecl = NULL;
-		sax.comment = NULL;
-		sax.processingInstruction = NULL;
-		sax.setDocumentLocator = NULL;
-		sax.startDocument = NULL;
-		sax.endDocument = NULL;
-		sax.warning = NULL;
-		sax.error = NULL;
-		sax.fatalError = NULL;
-		sax.serror = on_error;
-	}
+	pthread_once(&sax_once, sax_init);
 	x->ctxt = xmlCreatePushParserCtxt(&sax, x, NULL, 0, NULL);
 	if (!x->ctxt) {
 		rl_diags_add(diags, RL_DIAG_ERROR, path, 0, 0, "cannot read %s as XML", part);

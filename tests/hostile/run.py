@@ -6,7 +6,7 @@ the sanitizers. Files are made by tools/gen-hostile.py; the 10 MB line is made
 here (GENERATED); a name in expected.txt with no file is a missing path.
 
 Usage: run.py RESUMELINT RULES_DIR HOSTILE_DIR [--update]"""
-import os, sys, tempfile, time
+import os, sys, tempfile, time, zipfile
 
 LIMIT_S = 1.0
 LIMIT_MB = 64
@@ -26,6 +26,31 @@ def repeat(unit, total, end=b""):
     return write
 
 
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+
+def word_file(body, parts=()):
+    """A .docx of body (WordprocessingML) and parts ((name, XML) pairs, each
+    related to the document)."""
+    def write(f):
+        rels = "".join(f'<Relationship Id="r{kind}" Type="{REL}{kind}" Target="{kind}.xml"/>' for kind, _ in parts)
+        with zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as z:
+            z.writestr("[Content_Types].xml", '<Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                       'content-types"><Default Extension="xml" ContentType="application/xml"/></Types>')
+            z.writestr("_rels/.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                       f'relationships"><Relationship Id="r1" Type="{REL}officeDocument" '
+                       'Target="word/document.xml"/></Relationships>')
+            z.writestr("word/document.xml", f"<w:document {W}><w:body>{body}</w:body></w:document>")
+            z.writestr("word/_rels/document.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/'
+                       f'package/2006/relationships">{rels}</Relationships>')
+            for kind, xml in parts:
+                z.writestr(f"word/{kind}.xml", xml)
+    return write
+
+
+LISTED = '<w:p><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Jane Doe</w:t></w:r></w:p>'
+
 GENERATED = {
     # a 10 MB single line (under the 10 MiB input limit): refused by the line limit
     "long-line.md": repeat(b"Responsible for GPA 3.9/4.0 and references available upon request. ", 10_000_000, b"\n"),
@@ -37,6 +62,16 @@ GENERATED = {
     "empty-lines.md": repeat(b"x\n\n", 10 * 1024 * 1024 - 1),
     # a table of 120,000 cells in 40,000 lines: past the block limit
     "many-cells.md": repeat(b"| x | y | z |\n", 40000 * 14, b""),
+    # Word files past a count limit: a style kept costs 700 bytes, a list
+    # 200, and each paragraph looks its style and list up
+    "many-styles.docx": word_file(LISTED, [("styles", f"<w:styles {W}>" + "".join(
+        f'<w:style w:type="paragraph" w:styleId="S{i}"><w:basedOn w:val="S{i + 1}"/></w:style>'
+        for i in range(10001)) + "</w:styles>")]),
+    "many-lists.docx": word_file(LISTED, [("numbering", f"<w:numbering {W}>" + "".join(
+        f'<w:num w:numId="{i + 1}"><w:abstractNumId w:val="{i}"/></w:num>' for i in range(10001))
+        + "</w:numbering>")]),
+    "many-paragraphs.docx": word_file("".join(f"<w:p><w:r><w:t>{i * 7919 % 1000003}</w:t></w:r></w:p>"
+                                              for i in range(20001))),
 }
 
 

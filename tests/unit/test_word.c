@@ -16,7 +16,7 @@
 #include "buf.h"
 #include "doc.h"
 #include "layout_facts.h"
-#include "limits.h"
+#include "word_limits.h"
 #include "reader.h"
 #include "source.h"
 #include "word_module.h"
@@ -536,15 +536,35 @@ static void test_lists(void **state)
 }
 
 /* The parts are read from copies without what the reader never reads
- * (prune.c): the lists read as they do from the whole part. */
+ * (prune.c): the lists read as they do from the whole part, in Flat OPC
+ * and in a .docx (whose parts are the bytes as written, references and
+ * all). */
+static void check_cut_lists_in(struct rl_doc *doc);
+
 static void check_cut_lists(const char *numbering, const char *styles)
 {
+	static const char body[] = "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"
+				   "<w:r><w:t>Alpha</w:t></w:r></w:p>"
+				   "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr>"
+				   "<w:r><w:t>Beta</w:t></w:r></w:p>" PS("ListBullet", "Gamma");
 	struct pkg o = { .numbering = numbering, .styles = styles };
-	struct rl_doc *doc = word("<w:p><w:pPr><w:numPr><w:ilvl w:val=\"1\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>"
-				  "<w:r><w:t>Alpha</w:t></w:r></w:p>"
-				  "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"2\"/></w:numPr></w:pPr>"
-				  "<w:r><w:t>Beta</w:t></w:r></w:p>" PS("ListBullet", "Gamma"),
-				  &o);
+	check_cut_lists_in(word(body, &o));
+	struct rl_buf d;
+	rl_buf_init(&d);
+	rl_buf_addf(&d, "<w:document " NS_ALL "><w:body>%s</w:body></w:document>", body);
+	const char *parts[] = {
+		"[Content_Types].xml", CONTENT_TYPES, "word/document.xml", d.data, "word/_rels/document.xml.rels",
+		DOC_RELS, "word/numbering.xml", numbering, "word/styles.xml", styles, NULL,
+	};
+	size_t len;
+	char *docx = make_docx(parts, &len);
+	check_cut_lists_in(read_ok("cv.docx", docx, len, RL_FORMAT_DOCX));
+	free(docx);
+	rl_buf_free(&d);
+}
+
+static void check_cut_lists_in(struct rl_doc *doc)
+{
 	assert_int_equal(doc->nblocks, 3);
 	ASSERT_BLOCK(doc, 0, RL_BLOCK_LIST_ITEM, 2, 0, "Alpha");
 	ASSERT_BLOCK(doc, 1, RL_BLOCK_LIST_ITEM, 1, 0, "Beta");
@@ -581,6 +601,20 @@ static const char CUT_NUMBERING[] =
 	"<w:num w:numId=\"3\"><w:abstractNumId w:val=\"8\"/></w:num>"
 	"</w:numbering>";
 
+/* s with its first from replaced by to (free() it). */
+static char *replaced(const char *s, const char *from, const char *to)
+{
+	const char *at = strstr(s, from);
+	assert_non_null(at);
+	struct rl_buf b;
+	rl_buf_init(&b);
+	rl_buf_add(&b, s, (size_t)(at - s));
+	rl_buf_adds(&b, to);
+	rl_buf_adds(&b, at + strlen(from));
+	size_t len;
+	return rl_buf_detach(&b, &len);
+}
+
 static void test_parts_cut_before_parsing(void **state)
 {
 	(void)state;
@@ -599,6 +633,16 @@ static void test_parts_cut_before_parsing(void **state)
 	rl_buf_adds(&b, "<!-- </w:abstractNum> --></w:numbering>");
 	check_cut_lists(b.data, styles_with_latent);
 	rl_buf_free(&b);
+
+	/* list ids the reader reads as numbers, written otherwise: a definition
+	 * whose id the byte scan cannot be sure of is kept */
+	char *ref = replaced(CUT_NUMBERING, "w:abstractNumId=\"0\">", "w:abstractNumId=\"&#48;\">");
+	char *real = replaced(ref, "w:abstractNumId=\"1\">", "w:abstractNumId=\"1.0\">");
+	char *spaced = replaced(real, "<w:lvl w:ilvl=\"1\">", "<w:lvl w:ilvl=\" 1\">");
+	check_cut_lists(spaced, styles_with_latent);
+	free(ref);
+	free(real);
+	free(spaced);
 
 	/* a malformed part is reported where it is in the file, not in the copy */
 	static const char doc_xml[] = "<w:document " NS_W "><w:body><w:p><w:pPr><w:numPr><w:numId w:val=\"1\"/>"
@@ -636,6 +680,78 @@ static void test_parts_cut_before_parsing(void **state)
 	read_fails("cv.docx", docx, len,
 		   "malformed XML in word/document.xml at 1:203: Opening and ending tag mismatch: p line 1 and body");
 	free(docx);
+	/* an error inside an element the reader would cut is still found */
+	static const char entity_doc[] = "<w:document " NS_W "><w:body><w:p><w:r><w:rPr><w:lang w:val=\"en-GB\"/>"
+					 "<w:color w:val=\"&nbsp;\"/></w:rPr><w:t>x</w:t></w:r></w:p></w:body>"
+					 "</w:document>";
+	parts[3] = entity_doc;
+	docx = make_docx(parts, &len);
+	read_fails("cv.docx", docx, len, "malformed XML in word/document.xml at 1:154: Entity 'nbsp' not defined");
+	free(docx);
+	static const char twice_styles[] = "<w:styles " NS_W "><w:latentStyles><w:lsdException w:name=\"a\" "
+					   "w:name=\"b\"/></w:latentStyles></w:styles>";
+	parts[3] = doc_xml;
+	parts[6] = "word/styles.xml";
+	parts[7] = twice_styles;
+	docx = make_docx(parts, &len);
+	read_fails("cv.docx", docx, len, "malformed XML in word/styles.xml at 1:135: Attribute w:name redefined");
+	free(docx);
+}
+
+/* Styles and lists are looked up through sorted indexes (a hostile part
+ * defines thousands): a chain through styles written in any order
+ * resolves, and of two definitions with one id the first in the part
+ * counts, as in a linear search. */
+static void test_style_and_list_lookup(void **state)
+{
+	(void)state;
+	struct rl_buf st;
+	rl_buf_init(&st);
+	rl_buf_adds(&st, "<w:styles " NS_W ">");
+	/* S0 ("heading 3") <- S1 <- ... <- S20, written in a scrambled order */
+	for (int k = 0; k < 21; k++) {
+		int i = (k * 8) % 21;
+		rl_buf_addf(&st, "<w:style w:type=\"paragraph\" w:styleId=\"S%d\">", i);
+		if (i)
+			rl_buf_addf(&st, "<w:name w:val=\"s%d\"/><w:basedOn w:val=\"S%d\"/>", i, i - 1);
+		else
+			rl_buf_adds(&st, "<w:name w:val=\"heading 3\"/>");
+		rl_buf_adds(&st, "</w:style>");
+	}
+	/* Twice: the first is a heading, the second not; a character style
+	 * of the same id is another style */
+	rl_buf_adds(&st, "<w:style w:type=\"character\" w:styleId=\"Twice\"><w:name w:val=\"x\"/></w:style>"
+			 "<w:style w:type=\"paragraph\" w:styleId=\"Twice\"><w:name w:val=\"heading 2\"/></w:style>"
+			 "<w:style w:type=\"paragraph\" w:styleId=\"Twice\"><w:name w:val=\"Body\"/></w:style>"
+			 "</w:styles>");
+	static const char numbering[] =
+		"<w:numbering " NS_W ">"
+		"<w:abstractNum w:abstractNumId=\"5\"><w:lvl w:ilvl=\"0\"><w:pPr><w:ind w:left=\"720\"/></w:pPr>"
+		"</w:lvl></w:abstractNum>"
+		"<w:abstractNum w:abstractNumId=\"3\"><w:lvl w:ilvl=\"0\"><w:pPr><w:ind w:left=\"1440\"/></w:pPr>"
+		"</w:lvl></w:abstractNum>"
+		"<w:abstractNum w:abstractNumId=\"3\"><w:lvl w:ilvl=\"0\"><w:pPr><w:ind w:left=\"2880\"/></w:pPr>"
+		"</w:lvl></w:abstractNum>"
+		"<w:num w:numId=\"9\"><w:abstractNumId w:val=\"3\"/></w:num>"
+		"<w:num w:numId=\"9\"><w:abstractNumId w:val=\"5\"/></w:num>"
+		"<w:num w:numId=\"2\"><w:abstractNumId w:val=\"5\"/></w:num>"
+		"</w:numbering>";
+	struct pkg o = { .styles = st.data, .numbering = numbering };
+	struct rl_doc *doc = word(PS("S20", "Deep") PS("Twice", "First") PS("S7", "Middle")
+				  "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"9\"/></w:numPr>"
+				  "</w:pPr><w:r><w:t>Nine</w:t></w:r></w:p>"
+				  "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"2\"/></w:numPr>"
+				  "</w:pPr><w:r><w:t>Two</w:t></w:r></w:p>",
+				  &o);
+	ASSERT_BLOCK(doc, 0, RL_BLOCK_HEADING, 3, 0, "Deep");
+	ASSERT_BLOCK(doc, 1, RL_BLOCK_HEADING, 2, 0, "First");
+	ASSERT_BLOCK(doc, 2, RL_BLOCK_HEADING, 3, 0, "Middle");
+	ASSERT_BLOCK(doc, 3, RL_BLOCK_LIST_ITEM, 1, 0, "Nine");
+	ASSERT_BLOCK(doc, 4, RL_BLOCK_LIST_ITEM, 1, 0, "Two");
+	ASSERT_NEAR(doc->layout->paras[3].ind_left, 72); /* the first num 9, the first definition 3 */
+	ASSERT_NEAR(doc->layout->paras[4].ind_left, 36);
+	rl_doc_free(doc);
+	rl_buf_free(&st);
 }
 
 static const char TABLES[] =
@@ -1718,6 +1834,7 @@ int main(void)
 		cmocka_unit_test(test_word2003),
 		cmocka_unit_test(test_error_malformed_part),
 		cmocka_unit_test(test_parts_cut_before_parsing),
+		cmocka_unit_test(test_style_and_list_lookup),
 		cmocka_unit_test(test_error_doctype),
 		cmocka_unit_test(test_error_no_document),
 		cmocka_unit_test(test_error_too_deep),
