@@ -12,8 +12,8 @@
 #include "buf.h"
 
 /* Reads fd to its end into b. regular_size: the size fstat gave a regular
- * file (else 0), read in one call: a regular file's short read is its end,
- * which saves the read that would return 0. */
+ * file (else 0): reading stops once that much is in, which saves the read
+ * that would return 0. */
 static int read_all(int fd, size_t max_bytes, size_t regular_size, struct rl_buf *b, const char *path,
 		    struct rl_diags *diags)
 {
@@ -39,8 +39,8 @@ static int read_all(int fd, size_t max_bytes, size_t regular_size, struct rl_buf
 		}
 		b->len += (size_t)got;
 		b->data[b->len] = '\0';
-		if (regular_size && (size_t)got < room)
-			return 0;
+		if (regular_size && b->len >= regular_size)
+			return 0; /* a short read (a network file system) reads on */
 	}
 }
 
