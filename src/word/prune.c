@@ -396,18 +396,53 @@ static int well_formed(const char *p, const char *stop, struct prefixes *ns)
 	return 0;
 }
 
-/* The prefixes the root element, whose start tag is at p, declares. 0 when
- * its tag is not one scan_tag reads. */
-static int root_prefixes(const char *p, const char *end, struct prefixes *ns)
+/* Whether the text from p to end is characters and references XML takes,
+ * each whole. */
+static int text_ok(const char *p, const char *end)
+{
+	return xml_chars((const unsigned char *)p, (const unsigned char *)end) && content_ok(p, end, 1);
+}
+
+/* The root element, whose start tag is at p: the prefixes it declares into
+ * ns, and where its end tag starts, which must end the part (after
+ * nothing but white space). NULL when its tag is not one scan_tag reads,
+ * it is empty, or the part does not end with its end tag. */
+static const char *read_root(const char *p, const char *end, struct prefixes *ns)
 {
 	struct tag t;
 	ns->n = ns->last = 0;
-	if (!scan_tag(p, end, &t))
-		return 0;
+	if (!scan_tag(p, end, &t) || t.empty)
+		return NULL;
 	for (size_t i = 0; i < t.nattrs; i++)
-		if (is_prefix(t.attrs[i].prefix, "xmlns"))
-			ns->v[ns->n++] = t.attrs[i].local;
-	return 1;
+		if (is_prefix(t.attrs[i].prefix, "xmlns") && t.attrs[i].value.n)
+			ns->v[ns->n++] = t.attrs[i].local; /* an empty one is an error libxml2 reports */
+	struct span name = qname(t.prefix, t.local);
+	while (end > p && is_space(end[-1]))
+		end--;
+	if (end - p < (ptrdiff_t)name.n + 3 || end[-1] != '>')
+		return NULL;
+	const char *q = end - 1;
+	while (q > p && is_space(q[-1]))
+		q--;
+	q -= name.n;
+	if (q - p < 2 || memcmp(q, name.p, name.n) != 0 || q[-1] != '/' || q[-2] != '<')
+		return NULL;
+	return q - 2;
+}
+
+/* Whether the '<' at p is content: the markup before it (from the root's
+ * start tag on) ends before it, with whole text between. Not so when p is
+ * in a tag, as in <w:p w:a<w:color/>="1">, where cutting would mend it. */
+static int at_content(const char *root, const char *p)
+{
+	const char *lt = memrchr(root, '<', (size_t)(p - root)), *gt;
+	if (!lt)
+		return 0;
+	if (lt[1] == '/')
+		gt = memchr(lt, '>', (size_t)(p - lt));
+	else
+		gt = tag_end(lt + 1, p);
+	return gt && text_ok(gt + 1, p);
 }
 
 /* The names to cut, with their lengths measured once: a part has thousands
@@ -443,11 +478,17 @@ int wd_prune(const char *data, size_t len, const char *const *names, wd_prune_ke
 		cut_names.len[cut_names.n] = strlen(names[cut_names.n]);
 		cut_names.n++;
 	}
+	/* An element is cut only where it is content in the root element: not
+	 * in a tag, before the root or after it, where cutting it could mend
+	 * the part. Whatever follows the root's end is kept, so an element
+	 * after it leaves the copy as malformed as the part. */
 	struct prefixes ns;
-	if (p && (p = memchr(p, '<', (size_t)(end - p))) != NULL &&
-	    (starts_other_markup(p, end) || !root_prefixes(p, end, &ns)))
+	const char *root = p, *root_end;
+	if (!p || !(root = memchr(p, '<', (size_t)(end - p))) || starts_other_markup(root, end) ||
+	    !(root_end = read_root(root, end, &ns)))
 		return 0;
-	while (p && (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+	p = root + 1;
+	while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
 		const char *name = p + 1, *q = name;
 		if (starts_other_markup(p, end))
 			goto keep_all;
@@ -475,8 +516,10 @@ int wd_prune(const char *data, size_t len, const char *const *names, wd_prune_ke
 			stop = gt + 1;
 		else if (!(stop = element_end(gt + 1, end, name, (size_t)(q - name))))
 			goto keep_all;
-		if (!well_formed(p, stop, &ns)) {
-			p = gt + 1; /* kept for libxml2 to report; what it holds may still be cut */
+		/* kept, for libxml2 to report, when it is malformed or not
+		 * content (what it holds may still be cut) */
+		if (stop > root_end || !at_content(root, p) || !well_formed(p, stop, &ns)) {
+			p = gt + 1;
 			continue;
 		}
 		if (!cut)

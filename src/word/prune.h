@@ -10,8 +10,9 @@
  * and each element found closes where it must. Otherwise the part is left
  * as it is. An element is cut only when its own bytes are well-formed
  * (characters, references, names, prefixes, attributes, nesting: checked
- * strictly, see prune.c), so cutting hides no error libxml2 would report;
- * others are kept. Removing whole well-formed elements keeps a well-formed
+ * strictly, see prune.c) and it stands as content in the root element (not
+ * in a tag, not after text that ends in half a reference or character), so
+ * cutting hides no error libxml2 would report; others are kept. Removing whole well-formed elements keeps a well-formed
  * part well-formed (a namespace declared on one is in scope only inside
  * it), so a copy that fails to parse means the part itself is malformed:
  * the caller then parses the part, to report the error where it is in the

@@ -155,6 +155,27 @@ static void test_malformed_kept(void **state)
 		print_message("%s\n", malformed[i]);
 		check(xml, cut, NULL, NULL);
 	}
+	/* well-formed elements whose cutting would mend the part around them:
+	 * inside a tag, outside the root element, or between text that would
+	 * join into a reference or a character */
+	static const char *const mending[] = {
+		"<w:document " W "><w:p w:a<w:color/>=\"1\"/></w:document>",
+		"<w:document " W "><w:p w:a=\"1\"<w:color/>/></w:document>",
+		"<w:document " W "/>\n<w:color/>",
+		"<w:document " W "><w:body/></w:document>\n<w:color/>\n",
+		"<w:document " W "><w:p w:x=\"a>b\"<w:color/>></w:p></w:document>",
+		"<w:color/><w:document " W "/>",
+		"<w:document " W "><w:t>&am<w:color/>p;</w:t></w:document>",
+		"<w:document " W "><w:t>\xC3<w:color/>\xA9</w:t></w:document>",
+		"<w:document " W "><w:t>a & <w:color/></w:t></w:document>",
+	};
+	for (size_t i = 0; i < sizeof mending / sizeof *mending; i++) {
+		print_message("%s\n", mending[i]);
+		check(mending[i], cut, NULL, NULL);
+	}
+	/* text before it that is whole: cut */
+	check("<w:document " W "><w:t>caf\xC3\xA9 &amp; <w:color/>x</w:t></w:document>", cut, NULL,
+	      "<w:document " W "><w:t>caf\xC3\xA9 &amp; x</w:t></w:document>");
 	/* kept, while a well-formed element in it is still cut */
 	check("<w:settings " W "><w:rsids w:x=\"&bad;\"><w:color/></w:rsids></w:settings>", cut, NULL,
 	      "<w:settings " W "><w:rsids w:x=\"&bad;\"></w:rsids></w:settings>");
