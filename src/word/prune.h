@@ -12,7 +12,9 @@
  * (characters, references, names, prefixes, attributes, nesting: checked
  * strictly, see prune.c) and it stands as content in the root element (not
  * in a tag, not after text that ends in half a reference or character), so
- * cutting hides no error libxml2 would report; others are kept. Removing whole well-formed elements keeps a well-formed
+ * cutting hides no error libxml2 would report; others are kept. (The
+ * reader's own depth limit, WD_MAX_XML_DEPTH, bounds cost, not form: what
+ * nests too deep inside a cut element is cut without being reached.) Removing whole well-formed elements keeps a well-formed
  * part well-formed (a namespace declared on one is in scope only inside
  * it), so a copy that fails to parse means the part itself is malformed:
  * the caller then parses the part, to report the error where it is in the
