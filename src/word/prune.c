@@ -115,6 +115,11 @@ static const char *element_end(const char *p, const char *end, const char *qname
  * attributes. More is a part these checks leave to libxml2. */
 #define MAX_ATTRS 128
 #define MAX_DEPTH 64
+/* A longer start tag is left to libxml2, whose bounds (without
+ * XML_PARSE_HUGE) refuse some well-formed ones: a name past 50,000 bytes,
+ * an attribute value past 10,000,000, a tag past 10,000,000 ("Huge input
+ * lookup"). */
+#define MAX_TAG_BYTES 32768
 
 struct span {
 	const char *p;
@@ -289,6 +294,8 @@ static struct span qname(struct span prefix, struct span local)
  * not one these checks are sure of. */
 static const char *scan_tag(const char *p, const char *end, struct tag *t)
 {
+	if ((size_t)(end - p) > MAX_TAG_BYTES)
+		end = p + MAX_TAG_BYTES;
 	p = scan_qname(p + 1, end, &t->prefix, &t->local);
 	t->nattrs = 0;
 	while (p) {
@@ -442,7 +449,7 @@ static int at_content(const char *root, const char *p)
 		gt = memchr(lt, '>', (size_t)(p - lt));
 	else
 		gt = tag_end(lt + 1, p);
-	return gt && text_ok(gt + 1, p);
+	return gt && text_ok(gt + 1, p) && p[-1] != ']'; /* "]]" + "<x/>" + ">" would make "]]>" */
 }
 
 /* The names to cut, with their lengths measured once: a part has thousands

@@ -173,6 +173,18 @@ static void test_malformed_kept(void **state)
 		print_message("%s\n", mending[i]);
 		check(mending[i], cut, NULL, NULL);
 	}
+	/* "]]" before it and ">" after would make "]]>" in the copy */
+	check("<w:document " W "><w:t>]]<w:color/>></w:t></w:document>", cut, NULL, NULL);
+	/* a start tag longer than libxml2 takes without XML_PARSE_HUGE (a name
+	 * past 50,000 bytes): left to libxml2 */
+	size_t long_name = 50001;
+	char *big = malloc(long_name + 256);
+	assert_non_null(big);
+	int at = sprintf(big, "<w:document " W "><w:color w:");
+	memset(big + at, 'n', long_name);
+	strcpy(big + at + long_name, "=\"1\"/></w:document>");
+	check(big, cut, NULL, NULL);
+	free(big);
 	/* text before it that is whole: cut */
 	check("<w:document " W "><w:t>caf\xC3\xA9 &amp; <w:color/>x</w:t></w:document>", cut, NULL,
 	      "<w:document " W "><w:t>caf\xC3\xA9 &amp; x</w:t></w:document>");
