@@ -671,14 +671,17 @@ static void on_end(struct walker *w)
 	}
 }
 
-/* Room for the paragraphs the part's bytes show (<w:p> and <w:p ...>, the
- * usual prefix), up to the limit: the array is allocated once instead of
- * doubled a dozen times, each copy of 744 bytes a paragraph kept until
- * the next. Fewer (another prefix) grow as before. */
+/* Room for the paragraphs a large part's bytes show (<w:p> and <w:p ...>,
+ * the usual prefix), up to the limit: the array is allocated once instead
+ * of doubled a dozen times, each copy of 744 bytes a paragraph kept until
+ * the next. Fewer (another prefix) grow as before; a part under 64 KiB (a
+ * resume's, as a rule) holds too few to be worth the count. */
 static void reserve_paragraphs(struct wd_body *b, const char *data, size_t len)
 {
 	const char *p = data, *end = data + len;
 	size_t n = 0;
+	if (len < 64 * 1024)
+		return;
 	while (n < WD_MAX_PARAGRAPHS && (p = memmem(p, (size_t)(end - p), "<w:p", 4)) != NULL) {
 		p += 4;
 		if (p < end && (*p == '>' || *p == ' ' || *p == '/'))

@@ -37,6 +37,12 @@ typedef int (*wd_prune_keep_fn)(void *ctx, const char *name, const char *tag, si
 int wd_prune(const char *data, size_t len, const char *const *names, wd_prune_keep_fn keep, void *ctx, char **out,
 	     size_t *out_len);
 
+/* As wd_prune, without the checks that make a cut hide no error: for a
+ * first reading whose every cut byte a later, checked one reads or checks
+ * (the numbering part's w:num elements, before the definitions). On a
+ * well-formed part it too cuts whole elements only. */
+int wd_prune_unchecked(const char *data, size_t len, const char *const *names, char **out, size_t *out_len);
+
 /* The value of attribute `local` in start tag tag as a number: 1 and *value
  * when the tag has exactly one attribute of that local name, under the
  * tag's own prefix, and its value is a plain whole number (-?[0-9]{1,9});

@@ -680,6 +680,18 @@ static void test_parts_cut_before_parsing(void **state)
 	read_fails("cv.docx", docx, len,
 		   "malformed XML in word/document.xml at 1:203: Opening and ending tag mismatch: p line 1 and body");
 	free(docx);
+	/* an error inside a list definition no list uses: the numbering
+	 * part's first, unchecked reading cuts it; the second reports it */
+	static const char entity_numbering[] = "<w:numbering " NS_W "><w:abstractNum w:abstractNumId=\"4\" "
+					       "w:note=\"&nbsp;\"/><w:num w:numId=\"1\"><w:abstractNumId "
+					       "w:val=\"0\"/></w:num></w:numbering>";
+	parts[3] = doc_xml;
+	parts[6] = "word/numbering.xml";
+	parts[7] = entity_numbering;
+	docx = make_docx(parts, &len);
+	read_fails("cv.docx", docx, len, "malformed XML in word/numbering.xml at 1:134: Entity 'nbsp' not defined");
+	free(docx);
+	parts[6] = NULL;
 	/* an error inside an element the reader would cut is still found */
 	static const char entity_doc[] = "<w:document " NS_W "><w:body><w:p><w:r><w:rPr><w:lang w:val=\"en-GB\"/>"
 					 "<w:color w:val=\"&nbsp;\"/></w:rPr><w:t>x</w:t></w:r></w:p></w:body>"
