@@ -615,6 +615,20 @@ static char *replaced(const char *s, const char *from, const char *to)
 	return rl_buf_detach(&b, &len);
 }
 
+/* A .docx of document.xml document and one more part (name xml, or none)
+ * fails to read with message. */
+static void docx_fails(const char *document, const char *name, const char *xml, const char *message)
+{
+	const char *parts[] = {
+		"[Content_Types].xml", CONTENT_TYPES, "word/document.xml", document,
+		"word/_rels/document.xml.rels", DOC_RELS, name, xml, NULL,
+	};
+	size_t len;
+	char *docx = make_docx(parts, &len);
+	read_fails("cv.docx", docx, len, message);
+	free(docx);
+}
+
 static void test_parts_cut_before_parsing(void **state)
 {
 	(void)state;
@@ -651,63 +665,33 @@ static void test_parts_cut_before_parsing(void **state)
 					    "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"4\"/></w:num><x></w:numbering>";
 	static const char bad_styles[] = "<w:styles " NS_W "><w:latentStyles><w:lsdException/></w:latentStyles>"
 					 "<w:style></w:styles>";
-	const char *parts[] = {
-		"[Content_Types].xml", CONTENT_TYPES,
-		"word/document.xml", doc_xml,
-		"word/_rels/document.xml.rels", DOC_RELS,
-		"word/numbering.xml", bad_numbering,
-		NULL,
-	};
-	size_t len;
-	char *docx = make_docx(parts, &len);
-	read_fails("cv.docx", docx, len,
+	docx_fails(doc_xml, "word/numbering.xml", bad_numbering,
 		   "malformed XML in word/numbering.xml at 1:312: Opening and ending tag mismatch: x line 1 and "
 		   "w:numbering");
-	free(docx);
-	parts[7] = bad_styles;
-	parts[6] = "word/styles.xml";
-	docx = make_docx(parts, &len);
-	read_fails("cv.docx", docx, len,
+	docx_fails(doc_xml, "word/styles.xml", bad_styles,
 		   "malformed XML in word/styles.xml at 1:152: Opening and ending tag mismatch: style line 1 and "
 		   "styles");
-	free(docx);
 	static const char bad_doc[] = "<w:document " NS_W "><w:body><w:p><w:r><w:rPr><w:lang w:val=\"en-GB\"/>"
 				      "<w:color w:val=\"FF0000\"/></w:rPr><w:t>x</w:t></w:r></w:p><w:p></w:body>"
 				      "</w:document>";
-	parts[3] = bad_doc;
-	parts[6] = NULL;
-	docx = make_docx(parts, &len);
-	read_fails("cv.docx", docx, len,
+	docx_fails(bad_doc, NULL, NULL,
 		   "malformed XML in word/document.xml at 1:203: Opening and ending tag mismatch: p line 1 and body");
-	free(docx);
 	/* an error inside a list definition no list uses: the numbering
 	 * part's first, unchecked reading cuts it; the second reports it */
 	static const char entity_numbering[] = "<w:numbering " NS_W "><w:abstractNum w:abstractNumId=\"4\" "
 					       "w:note=\"&nbsp;\"/><w:num w:numId=\"1\"><w:abstractNumId "
 					       "w:val=\"0\"/></w:num></w:numbering>";
-	parts[3] = doc_xml;
-	parts[6] = "word/numbering.xml";
-	parts[7] = entity_numbering;
-	docx = make_docx(parts, &len);
-	read_fails("cv.docx", docx, len, "malformed XML in word/numbering.xml at 1:134: Entity 'nbsp' not defined");
-	free(docx);
-	parts[6] = NULL;
+	docx_fails(doc_xml, "word/numbering.xml", entity_numbering,
+		   "malformed XML in word/numbering.xml at 1:134: Entity 'nbsp' not defined");
 	/* an error inside an element the reader would cut is still found */
 	static const char entity_doc[] = "<w:document " NS_W "><w:body><w:p><w:r><w:rPr><w:lang w:val=\"en-GB\"/>"
 					 "<w:color w:val=\"&nbsp;\"/></w:rPr><w:t>x</w:t></w:r></w:p></w:body>"
 					 "</w:document>";
-	parts[3] = entity_doc;
-	docx = make_docx(parts, &len);
-	read_fails("cv.docx", docx, len, "malformed XML in word/document.xml at 1:154: Entity 'nbsp' not defined");
-	free(docx);
+	docx_fails(entity_doc, NULL, NULL, "malformed XML in word/document.xml at 1:154: Entity 'nbsp' not defined");
 	static const char twice_styles[] = "<w:styles " NS_W "><w:latentStyles><w:lsdException w:name=\"a\" "
 					   "w:name=\"b\"/></w:latentStyles></w:styles>";
-	parts[3] = doc_xml;
-	parts[6] = "word/styles.xml";
-	parts[7] = twice_styles;
-	docx = make_docx(parts, &len);
-	read_fails("cv.docx", docx, len, "malformed XML in word/styles.xml at 1:135: Attribute w:name redefined");
-	free(docx);
+	docx_fails(doc_xml, "word/styles.xml", twice_styles,
+		   "malformed XML in word/styles.xml at 1:135: Attribute w:name redefined");
 }
 
 /* Styles and lists are looked up through sorted indexes (a hostile part
