@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "utf8.h"
 
 static int is_space(char c)
 {
@@ -165,38 +166,21 @@ static int xml_chars(const unsigned char *p, const unsigned char *end)
 			p += 8;
 		if (p == end)
 			break;
-		unsigned c = *p;
-		if (c >= 0x20 && c < 0x80) {
+		if (*p >= 0x20 && *p < 0x80) {
 			p++;
 			continue;
 		}
-		if (c < 0x80) {
-			if (c != '\t' && c != '\n' && c != '\r')
+		if (*p < 0x80) {
+			if (*p != '\t' && *p != '\n' && *p != '\r')
 				return 0;
 			p++;
 			continue;
 		}
-		size_t more;
-		unsigned long cp, least;
-		if ((c & 0xE0) == 0xC0) {
-			more = 1, cp = c & 0x1F, least = 0x80;
-		} else if ((c & 0xF0) == 0xE0) {
-			more = 2, cp = c & 0x0F, least = 0x800;
-		} else if ((c & 0xF8) == 0xF0) {
-			more = 3, cp = c & 0x07, least = 0x10000;
-		} else {
+		uint32_t cp;
+		int valid;
+		p += rl_utf8_decode((const char *)p, (size_t)(end - p), &cp, &valid);
+		if (!valid || cp == 0xFFFE || cp == 0xFFFF)
 			return 0;
-		}
-		if ((size_t)(end - p) <= more)
-			return 0;
-		for (size_t i = 1; i <= more; i++) {
-			if ((p[i] & 0xC0) != 0x80)
-				return 0;
-			cp = cp << 6 | (p[i] & 0x3Fu);
-		}
-		if (cp < least || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || cp == 0xFFFE || cp == 0xFFFF)
-			return 0;
-		p += more + 1;
 	}
 	return 1;
 }
